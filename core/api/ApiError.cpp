@@ -1,6 +1,7 @@
 #include "ApiError.h"
 
 #include <QStringList>
+
 #include <utility>
 
 namespace ecs {
@@ -9,8 +10,7 @@ ApiError::ApiError(Kind kind, QString message, QString detail)
     : m_kind(kind)
     , m_message(std::move(message))
     , m_detail(std::move(detail))
-{
-}
+{ }
 
 ApiError ApiError::service(int httpStatus, QString code, QString message, QString requestId,
     QString hostId, QString recommend)

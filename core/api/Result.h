@@ -14,8 +14,7 @@ class Result
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
     Result(ApiError error)
         : m_error(std::move(error))
     {

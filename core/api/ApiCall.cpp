@@ -1,0 +1,303 @@
+#include "ApiCall.h"
+
+#include "ApiLogging.h"
+#include "ResponseDecoding.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslError>
+
+Q_LOGGING_CATEGORY(lcEcsApi, "ecs.core.api", QtInfoMsg)
+
+namespace ecs {
+
+namespace {
+
+int retryAfterMs(QNetworkReply *reply)
+{
+    // The JS SDK honours `x-acs-retry-after` (milliseconds) on throttling answers.
+    bool ok = false;
+    const int value = reply->rawHeader("x-acs-retry-after").trimmed().toInt(&ok);
+    return ok && value > 0 ? value : 0;
+}
+
+} // namespace
+
+ApiCall::ApiCall(QNetworkAccessManager *network, ClientSettings settings, Credential credential,
+    QUrl endpoint, QString action, ApiParameters parameters, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_settings(std::move(settings))
+    , m_credential(std::move(credential))
+    , m_endpoint(std::move(endpoint))
+    , m_action(std::move(action))
+    , m_parameters(std::move(parameters))
+    , m_idempotent(RetryPolicy::isIdempotentAction(m_action))
+{
+    m_timeoutTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_timeoutTimer, &QTimer::timeout, this, [this] { abortReply(AbortReason::Timeout); });
+    connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::sendAttempt);
+}
+
+ApiCall::~ApiCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+QString ApiCall::requestId() const
+{
+    if (m_error.isError())
+        return m_error.requestId();
+    return m_json.value(QLatin1String("RequestId")).toString();
+}
+
+void ApiCall::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    QTimer::singleShot(0, this, [this] {
+        if (m_finished)
+            return;
+        if (m_presetError.isError()) {
+            finish({}, m_presetError);
+            return;
+        }
+        if (!m_credential.isComplete()) {
+            finish({},
+                ApiError(ApiError::Kind::Configuration,
+                    tr("No AccessKey is set: choose a profile with an AccessKey ID and "
+                       "secret.")));
+            return;
+        }
+        if (m_endpoint.isEmpty()) {
+            finish({},
+                ApiError(ApiError::Kind::Configuration,
+                    tr("No region is selected, so there is no endpoint to send %1 to.")
+                        .arg(m_action)));
+            return;
+        }
+        const QString endpointProblem = Endpoint::validate(m_endpoint);
+        if (!endpointProblem.isEmpty()) {
+            finish({}, ApiError(ApiError::Kind::Configuration, endpointProblem));
+            return;
+        }
+        m_sinceFirstSend.start();
+        sendAttempt();
+    });
+}
+
+void ApiCall::sendAttempt()
+{
+    ++m_attempt;
+    m_abortReason = AbortReason::None;
+    m_sslErrors.clear();
+
+    signing::SigningContext context;
+    context.action = m_action;
+    context.apiVersion = QLatin1String(EcsClient::ApiVersion);
+    context.parameters = m_parameters;
+    context.credential = m_credential;
+    context.endpoint = Endpoint::normalized(m_endpoint);
+    context.signatureVersion = m_settings.signatureVersion;
+    context.httpMethod = m_settings.httpMethod;
+    // A fresh timestamp and nonce for every attempt: the service refuses a reused nonce.
+    context.timestamp = QDateTime::currentDateTimeUtc();
+    context.nonce = signing::makeNonce();
+    const signing::SignedRequest signedRequest = signing::signRequest(context);
+
+    QNetworkRequest request(signedRequest.url);
+    for (const auto &header : signedRequest.headers) {
+        // Qt derives Host from the URL; setting it again would send it twice.
+        if (header.first.compare("host", Qt::CaseInsensitive) != 0)
+            request.setRawHeader(header.first, header.second);
+    }
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+        QByteArrayLiteral("EcsRollbackConsole/" ECS_VERSION_STRING " Qt/" QT_VERSION_STR));
+    // The signature covers the host: a redirect elsewhere must not be followed.
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+
+    qCDebug(lcEcsApi).noquote() << "send" << m_action << "attempt" << m_attempt << "to"
+                                << m_endpoint.host();
+
+    m_reply = m_network->sendCustomRequest(request, signedRequest.method, signedRequest.body);
+    QNetworkReply *reply = m_reply;
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Never ignored: certificate problems fail the call. Keep the reasons for the message.
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts << error.errorString();
+        m_sslErrors = texts.join(QStringLiteral("; "));
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        if (received > m_settings.maxResponseBytes || total > m_settings.maxResponseBytes)
+            abortReply(AbortReason::TooLarge);
+    });
+    m_timeoutTimer.start(m_settings.timeoutMs);
+}
+
+void ApiCall::abortReply(AbortReason reason)
+{
+    if (!m_reply || m_abortReason != AbortReason::None)
+        return;
+    m_abortReason = reason;
+    m_reply->abort(); // emits finished(), handled in onReplyFinished()
+}
+
+void ApiCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    m_timeoutTimer.stop();
+    reply->deleteLater();
+
+    if (m_abortReason == AbortReason::Cancelled) {
+        finish({}, ApiError(ApiError::Kind::Cancelled, tr("The request was cancelled.")));
+        return;
+    }
+
+    const ApiError transportError = errorFromReply(reply);
+    if (transportError.isError()) {
+        handleFailure(transportError, 0);
+        return;
+    }
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const Result<QJsonObject> decoded = decodeResponse(
+        status, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll());
+    qCInfo(lcEcsApi).noquote()
+        << m_action << "HTTP" << status
+        << (decoded.ok() ? decoded.value().value(QLatin1String("RequestId")).toString()
+                         : decoded.error().code() + QLatin1Char(' ') + decoded.error().requestId());
+    if (decoded.ok())
+        finish(decoded.value(), {});
+    else
+        handleFailure(decoded.error(), retryAfterMs(reply));
+}
+
+ApiError ApiCall::errorFromReply(QNetworkReply *reply) const
+{
+    switch (m_abortReason) {
+    case AbortReason::Timeout:
+        return ApiError(ApiError::Kind::Timeout,
+            tr("No complete answer from %1 within %2 s.")
+                .arg(m_endpoint.host())
+                .arg(m_settings.timeoutMs / 1000.0, 0, 'f', m_settings.timeoutMs % 1000 ? 1 : 0));
+    case AbortReason::TooLarge:
+        return ApiError::parse(tr("The answer was larger than %1 MiB and was refused.")
+                                   .arg(m_settings.maxResponseBytes / (1024 * 1024)));
+    case AbortReason::Cancelled:
+    case AbortReason::None:
+        break;
+    }
+
+    const QNetworkReply::NetworkError code = reply->error();
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (code == QNetworkReply::NoError || status.isValid())
+        return {}; // an HTTP answer came: its body says what happened
+
+    if (!m_sslErrors.isEmpty() || code == QNetworkReply::SslHandshakeFailedError) {
+        return ApiError(ApiError::Kind::Tls,
+            tr("The secure connection to %1 could not be verified: %2")
+                .arg(m_endpoint.host(), m_sslErrors.isEmpty() ? reply->errorString() : m_sslErrors),
+            reply->errorString());
+    }
+    QString message;
+    switch (code) {
+    case QNetworkReply::ConnectionRefusedError:
+        message = tr("%1 refused the connection.").arg(m_endpoint.authority());
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+        message = tr("%1 closed the connection before answering.").arg(m_endpoint.authority());
+        break;
+    case QNetworkReply::HostNotFoundError:
+        message = tr("The host %1 was not found (no DNS answer). Check the region, the "
+                     "endpoint and your network.")
+                      .arg(m_endpoint.host());
+        break;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        message = tr("The connection to %1 timed out.").arg(m_endpoint.authority());
+        break;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        message = tr("The proxy failed: %1").arg(reply->errorString());
+        break;
+    default:
+        message = tr("Network error talking to %1: %2")
+                      .arg(m_endpoint.authority(), reply->errorString());
+        break;
+    }
+    return ApiError(ApiError::Kind::Network, message, reply->errorString());
+}
+
+void ApiCall::handleFailure(const ApiError &error, int serverRetryAfterMs)
+{
+    const RetryPolicy &policy = m_settings.retry;
+    const bool mayRetry
+        = m_idempotent && RetryPolicy::isRetryableError(error) && m_attempt < policy.maxAttempts;
+    if (mayRetry) {
+        const int delay = policy.delayBeforeRetryMs(m_attempt, serverRetryAfterMs);
+        if (m_sinceFirstSend.elapsed() + delay <= policy.totalBudgetMs) {
+            qCInfo(lcEcsApi).noquote() << m_action << "attempt" << m_attempt << "failed ("
+                                       << error.summary() << "), retrying in" << delay << "ms";
+            Q_EMIT retryScheduled(m_attempt + 1, delay, error);
+            m_retryTimer.start(delay);
+            return;
+        }
+    }
+    finish({}, error);
+}
+
+void ApiCall::cancel()
+{
+    if (m_finished)
+        return;
+    m_retryTimer.stop();
+    if (m_reply) {
+        abortReply(AbortReason::Cancelled);
+        return;
+    }
+    finish({}, ApiError(ApiError::Kind::Cancelled, tr("The request was cancelled.")));
+}
+
+void ApiCall::finish(const QJsonObject &json, const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timeoutTimer.stop();
+    m_retryTimer.stop();
+    m_json = json;
+    m_error = error;
+    if (error.isError() && !error.isDryRunPassed())
+        qCInfo(lcEcsApi).noquote() << m_action << "failed:" << error.summary();
+    // Always on a later event-loop turn: a caller that cancels (or a context being
+    // destroyed) never gets a completion from inside its own call.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            Q_EMIT finished();
+            deleteLater();
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace ecs

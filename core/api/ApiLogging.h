@@ -1,0 +1,8 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// ecs.core.api: one line per attempt (action, host, HTTP status, RequestId, error
+// code). URLs, headers and bodies are never logged: V1 query strings carry the STS
+// token and every request carries a signature.
+Q_DECLARE_LOGGING_CATEGORY(lcEcsApi)

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+namespace ecs {
+
+// Turns what came back over HTTP into either the JSON object of a successful answer
+// or a typed ApiError: the service's error body (Code, Message, RequestId, HostId,
+// Recommend), or a clear parse error for anything that is not ECS JSON (an HTML page
+// from a proxy, XML, a truncated or empty body, a JSON array ...).
+Result<QJsonObject> decodeResponse(
+    int httpStatus, const QByteArray &contentType, const QByteArray &body);
+
+} // namespace ecs

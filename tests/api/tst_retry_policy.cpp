@@ -1,0 +1,107 @@
+// Which failures are retried, and how long the client waits.
+#include "api/RetryPolicy.h"
+
+#include <QTest>
+
+using namespace ecs;
+
+class TestRetryPolicy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void onlyDescribeActionsAreIdempotent();
+    void retryableErrors_data();
+    void retryableErrors();
+    void delaysGrowExponentiallyWithJitterAndCap();
+    void serverRetryAfterWinsWhenLarger();
+};
+
+void TestRetryPolicy::onlyDescribeActionsAreIdempotent()
+{
+    for (const char *action : { "DescribeRegions", "DescribeInstances", "DescribeDisks",
+             "DescribeSnapshots", "DescribeSnapshotGroups", "DescribeInstanceStatus" })
+        QVERIFY(RetryPolicy::isIdempotentAction(QString::fromLatin1(action)));
+    for (const char *action : { "ResetDisks", "ResetDisk", "StopInstance", "StartInstance",
+             "CreateSnapshotGroup", "DeleteSnapshotGroup" })
+        QVERIFY(!RetryPolicy::isIdempotentAction(QString::fromLatin1(action)));
+}
+
+void TestRetryPolicy::retryableErrors_data()
+{
+    QTest::addColumn<ApiError>("error");
+    QTest::addColumn<bool>("retryable");
+    auto service = [](int status, const char *code) {
+        return ApiError::service(status, QString::fromLatin1(code), QStringLiteral("m"));
+    };
+    QTest::newRow("Throttling") << service(400, "Throttling") << true;
+    QTest::newRow("Throttling.User") << service(400, "Throttling.User") << true;
+    QTest::newRow("Throttling.Api") << service(400, "Throttling.Api") << true;
+    QTest::newRow("ServiceUnavailable") << service(503, "ServiceUnavailable") << true;
+    QTest::newRow("RegionMaintaining")
+        << service(503, "ServiceUnavailable.RegionMaintaining") << true;
+    QTest::newRow("InternalError 500") << service(500, "InternalError") << true;
+    QTest::newRow("IncorrectInstanceStatus") << service(403, "IncorrectInstanceStatus") << false;
+    QTest::newRow("SignatureDoesNotMatch") << service(400, "SignatureDoesNotMatch") << false;
+    QTest::newRow("NotFound") << service(404, "InvalidAccessKeyId.NotFound") << false;
+    QTest::newRow("network") << ApiError(ApiError::Kind::Network, QStringLiteral("reset")) << true;
+    QTest::newRow("timeout") << ApiError(ApiError::Kind::Timeout, QStringLiteral("slow")) << true;
+    QTest::newRow("tls") << ApiError(ApiError::Kind::Tls, QStringLiteral("bad cert")) << false;
+    QTest::newRow("cancelled") << ApiError(ApiError::Kind::Cancelled, QStringLiteral("c")) << false;
+    ApiError gatewayPage = ApiError::parse(QStringLiteral("html"));
+    gatewayPage.setHttpStatus(502);
+    QTest::newRow("html 502") << gatewayPage << true;
+    QTest::newRow("bad json 200") << ApiError::parse(QStringLiteral("truncated")) << false;
+}
+
+void TestRetryPolicy::retryableErrors()
+{
+    QFETCH(ApiError, error);
+    QFETCH(bool, retryable);
+    QCOMPARE(RetryPolicy::isRetryableError(error), retryable);
+}
+
+void TestRetryPolicy::delaysGrowExponentiallyWithJitterAndCap()
+{
+    RetryPolicy policy;
+    policy.baseDelayMs = 100;
+    policy.maxDelayMs = 1000;
+    policy.random = [] {
+        return 0.0;
+    };
+    QCOMPARE(policy.delayBeforeRetryMs(1), 50);
+    QCOMPARE(policy.delayBeforeRetryMs(2), 100);
+    QCOMPARE(policy.delayBeforeRetryMs(3), 200);
+    QCOMPARE(policy.delayBeforeRetryMs(10), 500); // capped at 1000, half of it at jitter 0
+    policy.random = [] {
+        return 0.999999;
+    };
+    QVERIFY(policy.delayBeforeRetryMs(1) >= 99 && policy.delayBeforeRetryMs(1) <= 100);
+    QVERIFY(policy.delayBeforeRetryMs(10) <= 1000);
+
+    // With real randomness the waits spread out over [half, all] of the delay.
+    policy.random = nullptr;
+    QSet<int> seen;
+    for (int i = 0; i < 50; ++i) {
+        const int delay = policy.delayBeforeRetryMs(3); // 100 ms × 2² = 400 ms at most
+        QVERIFY2(delay >= 200 && delay <= 400, qPrintable(QString::number(delay)));
+        seen.insert(delay);
+    }
+    QVERIFY(seen.size() > 5);
+}
+
+void TestRetryPolicy::serverRetryAfterWinsWhenLarger()
+{
+    RetryPolicy policy;
+    policy.baseDelayMs = 100;
+    policy.maxDelayMs = 5000;
+    policy.random = [] {
+        return 0.0;
+    };
+    QCOMPARE(policy.delayBeforeRetryMs(1, 3000), 3000);
+    QCOMPARE(policy.delayBeforeRetryMs(1, 10), 50);
+    QCOMPARE(policy.delayBeforeRetryMs(1, 60000), 5000); // never beyond the cap
+}
+
+QTEST_GUILESS_MAIN(TestRetryPolicy)
+#include "tst_retry_policy.moc"
