@@ -256,8 +256,12 @@ void ApiCall::handleFailure(const ApiError &error, int serverRetryAfterMs)
     if (mayRetry) {
         const int delay = policy.delayBeforeRetryMs(m_attempt, serverRetryAfterMs);
         if (m_sinceFirstSend.elapsed() + delay <= policy.totalBudgetMs) {
-            qCInfo(lcEcsApi).noquote() << m_action << "attempt" << m_attempt << "failed ("
-                                       << error.summary() << "), retrying in" << delay << "ms";
+            qCInfo(lcEcsApi).noquote()
+                << QStringLiteral("%1 attempt %2 failed (%3), retrying in %4 ms")
+                       .arg(m_action)
+                       .arg(m_attempt)
+                       .arg(error.summary())
+                       .arg(delay);
             Q_EMIT retryScheduled(m_attempt + 1, delay, error);
             m_retryTimer.start(delay);
             return;

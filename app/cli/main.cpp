@@ -1,0 +1,224 @@
+// ecs-rollback-cli: the headless front end on ecs_core. For now it lists credential
+// sources, regions and instance snapshots; the rollback commands come with the engine.
+#include "api/ApiCall.h"
+#include "api/EcsApi.h"
+#include "api/EcsClient.h"
+#include "api/ProxyFactory.h"
+#include "credentials/AliyunCliConfig.h"
+#include "credentials/CredentialCatalogue.h"
+#include "credentials/KeychainSecretStore.h"
+#include "credentials/ProfileStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace ecs;
+
+namespace {
+
+enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QString sourceKindName(CredentialSource::Kind kind)
+{
+    switch (kind) {
+    case CredentialSource::Kind::Environment:
+        return QCoreApplication::translate("cli", "environment");
+    case CredentialSource::Kind::AliyunCli:
+        return QCoreApplication::translate("cli", "aliyun CLI");
+    case CredentialSource::Kind::AppProfile:
+        return QCoreApplication::translate("cli", "saved profile");
+    }
+    return {};
+}
+
+void printProfiles(const CredentialCatalogue &catalogue, bool json)
+{
+    const QList<CredentialSource> sources = catalogue.sources();
+    if (json) {
+        QJsonArray array;
+        for (const CredentialSource &source : sources) {
+            array.append(QJsonObject { { QStringLiteral("id"), source.id },
+                { QStringLiteral("name"), source.displayName },
+                { QStringLiteral("kind"), sourceKindName(source.kind) },
+                { QStringLiteral("supported"), source.supported },
+                { QStringLiteral("reason"), source.reason },
+                { QStringLiteral("region"), source.regionId } });
+        }
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return;
+    }
+    if (sources.isEmpty()) {
+        out() << QCoreApplication::translate("cli",
+            "No credentials found. Set ALIBABA_CLOUD_ACCESS_KEY_ID and "
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET, configure the aliyun CLI, or add a profile in the "
+            "app.\n");
+        return;
+    }
+    for (const CredentialSource &source : sources) {
+        out() << source.id << "\t" << sourceKindName(source.kind) << "\t" << source.displayName;
+        if (!source.supported)
+            out() << "\t"
+                  << QCoreApplication::translate("cli", "(unusable: %1)").arg(source.reason);
+        out() << "\n";
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("ecs-rollback-console"));
+    QCoreApplication::setApplicationName(QStringLiteral("ecs-rollback-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ECS_VERSION_STRING));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("cli",
+        "Roll back Alibaba Cloud ECS disks from an instance snapshot, safely.\n\n"
+        "Commands:\n"
+        "  profiles             list the credential sources found, in lookup order\n"
+        "  regions              list the regions (DescribeRegions)\n"
+        "  instance-snapshots   list the instance snapshots of a region"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+        QCoreApplication::translate(
+            "cli", "Credential source id (see 'profiles'); default: the first usable one."),
+        QStringLiteral("id"));
+    const QCommandLineOption regionOption(QStringLiteral("region"),
+        QCoreApplication::translate("cli", "Region ID, e.g. cn-hangzhou."),
+        QStringLiteral("region"));
+    const QCommandLineOption endpointOption(QStringLiteral("endpoint"),
+        QCoreApplication::translate(
+            "cli", "Custom endpoint URL (https://, or http:// on loopback)."),
+        QStringLiteral("url"));
+    const QCommandLineOption signatureOption(QStringLiteral("signature"),
+        QCoreApplication::translate("cli", "Signature version: v3 (default) or v1."),
+        QStringLiteral("version"), QStringLiteral("v3"));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"), QCoreApplication::translate("cli", "Print JSON instead of text."));
+    parser.addOptions({ profileOption, regionOption, endpointOption, signatureOption, jsonOption });
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QCoreApplication::translate("cli", "profiles | regions | instance-snapshots"));
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        err() << QCoreApplication::translate("cli", "Give exactly one command; see --help.\n");
+        return UsageError;
+    }
+    const QString command = positional.first();
+    const bool json = parser.isSet(jsonOption);
+
+    QSettings settings;
+    KeychainSecretStore secrets(KeychainSecretStore::defaultServiceName());
+    ProfileStore profiles(&settings, &secrets);
+    CredentialCatalogue catalogue(
+        QProcessEnvironment::systemEnvironment(), AliyunCliConfig::defaultPath(), &profiles);
+
+    if (command == QLatin1String("profiles")) {
+        printProfiles(catalogue, json);
+        return Success;
+    }
+    if (command != QLatin1String("regions") && command != QLatin1String("instance-snapshots")) {
+        err() << QCoreApplication::translate("cli", "Unknown command: %1\n").arg(command);
+        return UsageError;
+    }
+
+    QString sourceId = parser.value(profileOption);
+    QString region = parser.value(regionOption);
+    if (sourceId.isEmpty()) {
+        for (const CredentialSource &source : catalogue.sources()) {
+            if (source.supported) {
+                sourceId = source.id;
+                if (region.isEmpty())
+                    region = source.regionId;
+                break;
+            }
+        }
+    }
+    if (sourceId.isEmpty()) {
+        err() << QCoreApplication::translate(
+            "cli", "No usable credentials: run 'profiles' to see why.\n");
+        return Failure;
+    }
+
+    QNetworkAccessManager network;
+    ProxyFactory::install(&network);
+    EcsClient client(&network);
+    ClientSettings clientSettings;
+    clientSettings.endpointOverride = QUrl(parser.value(endpointOption));
+    clientSettings.defaultRegionId = region.isEmpty() ? QStringLiteral("cn-hangzhou") : region;
+    clientSettings.signatureVersion = parser.value(signatureOption) == QLatin1String("v1")
+        ? signing::SignatureVersion::V1
+        : signing::SignatureVersion::V3;
+    client.setSettings(clientSettings);
+    EcsApi api(&client);
+
+    auto fail = [](const ApiError &error) {
+        err() << error.summary() << "\n";
+        QCoreApplication::exit(Failure);
+    };
+
+    catalogue.resolve(sourceId, &app, [&](const Result<Credential> &credential) {
+        if (!credential.ok()) {
+            fail(credential.error());
+            return;
+        }
+        client.setCredential(credential.value());
+        if (command == QLatin1String("regions")) {
+            api.describeRegions({}, &app, [&, fail](const Result<QList<Region>> &regions) {
+                if (!regions.ok()) {
+                    fail(regions.error());
+                    return;
+                }
+                for (const Region &r : regions.value())
+                    out() << r.regionId << "\t" << r.localName << "\t" << r.status << "\n";
+                QCoreApplication::exit(Success);
+            });
+            return;
+        }
+        if (region.isEmpty()) {
+            err() << QCoreApplication::translate("cli", "--region is required.\n");
+            QCoreApplication::exit(UsageError);
+            return;
+        }
+        DescribeSnapshotGroupsRequest request;
+        request.regionId = region;
+        api.listSnapshotGroups(
+            request, &app,
+            [](const Page<SnapshotGroup> &page) {
+                for (const SnapshotGroup &group : page.items) {
+                    out() << group.snapshotGroupId << "\t" << group.name << "\t" << group.instanceId
+                          << "\t" << group.status << "\t" << group.snapshots.size() << "\n";
+                }
+                out().flush();
+            },
+            [fail](const ApiError &error) {
+                if (error.isError())
+                    fail(error);
+                else
+                    QCoreApplication::exit(Success);
+            });
+    });
+    return app.exec();
+}
