@@ -1,6 +1,7 @@
 #include "ApiCall.h"
 
 #include "ApiLogging.h"
+#include "OneShotBody.h"
 #include "ResponseDecoding.h"
 
 #include <QDateTime>
@@ -131,7 +132,14 @@ void ApiCall::sendAttempt()
     qCDebug(lcEcsApi).noquote() << "send" << m_action << "attempt" << m_attempt << "to"
                                 << m_endpoint.host();
 
-    m_reply = m_network->sendCustomRequest(request, signedRequest.method, signedRequest.body);
+    if (m_idempotent) {
+        m_reply = m_network->sendCustomRequest(request, signedRequest.method, signedRequest.body);
+    } else {
+        // Never twice: see OneShotBody. It lives as long as the reply.
+        auto *body = new OneShotBody(signedRequest.body);
+        m_reply = m_network->sendCustomRequest(request, signedRequest.method, body);
+        body->setParent(m_reply);
+    }
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
@@ -223,6 +231,12 @@ ApiError ApiCall::errorFromReply(QNetworkReply *reply) const
         break;
     case QNetworkReply::RemoteHostClosedError:
         message = tr("%1 closed the connection before answering.").arg(m_endpoint.authority());
+        break;
+    case QNetworkReply::ContentReSendError:
+        // Qt wanted to re-send a mutating call after the connection dropped; we refused.
+        message = tr("The connection to %1 dropped before an answer came; %2 was not sent "
+                     "again, and it may or may not have reached the service.")
+                      .arg(m_endpoint.authority(), m_action);
         break;
     case QNetworkReply::HostNotFoundError:
         message = tr("The host %1 was not found (no DNS answer). Check the region, the "

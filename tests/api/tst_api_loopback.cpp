@@ -17,7 +17,7 @@ using namespace ecs;
 
 namespace {
 
-enum class Behaviour { HangUp, Silent, Truncated, Ok };
+enum class Behaviour { HangUp, Silent, Truncated, PartialStatusLine, GarbageStatusLine, Ok };
 
 // A bare HTTP/1.1 server: reads the request head, then behaves as told.
 class ScriptedServer : public QTcpServer
@@ -31,8 +31,11 @@ public:
                 ++connections;
                 connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
                     m_buffers[socket] += socket->readAll();
-                    if (m_buffers[socket].contains("\r\n\r\n"))
+                    if (m_buffers[socket].contains("\r\n\r\n")) {
+                        m_buffers[socket].clear();
+                        ++requests;
                         respond(socket);
+                    }
                 });
             }
         });
@@ -40,6 +43,7 @@ public:
     }
 
     int connections = 0;
+    int requests = 0;
 
 private:
     void respond(QTcpSocket *socket)
@@ -55,6 +59,15 @@ private:
                           "Content-Length: 100\r\n\r\n{\"RequestId\":\"R\",\"Reg");
             socket->flush();
             socket->disconnectFromHost();
+            break;
+        case Behaviour::PartialStatusLine:
+            socket->write("HTTP/1.1 2");
+            socket->flush();
+            socket->abort();
+            break;
+        case Behaviour::GarbageStatusLine:
+            socket->write("garbage\r\n\r\n");
+            socket->flush();
             break;
         case Behaviour::Ok:
             socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
@@ -112,6 +125,8 @@ class TestApiLoopback : public QObject
 private Q_SLOTS:
     void realAnswerSucceeds();
     void droppedConnectionIsANetworkError();
+    void mutatingCallIsSentOnceWhateverTheServerDoes_data();
+    void mutatingCallIsSentOnceWhateverTheServerDoes();
     void silentServerTimesOut();
     void truncatedBodyIsReported();
     void untrustedCertificateFails();
@@ -130,8 +145,38 @@ void TestApiLoopback::droppedConnectionIsANetworkError()
     Harness h(localUrl("http", server.serverPort()));
     const ApiError error = runToError(h.client, QStringLiteral("ResetDisks"));
     QCOMPARE(error.kind(), ApiError::Kind::Network);
-    QVERIFY2(error.message().contains(QLatin1String("closed")), qPrintable(error.message()));
-    QCOMPARE(server.connections, 1); // a mutating call: sent once, never again
+    QVERIFY2(
+        error.message().contains(QLatin1String("may or may not")), qPrintable(error.message()));
+    QCOMPARE(server.requests, 1); // a mutating call: sent once, never again
+}
+
+void TestApiLoopback::mutatingCallIsSentOnceWhateverTheServerDoes_data()
+{
+    // Qt's HTTP layer on its own re-sends a request in each of these cases (up to three
+    // times); OneShotBody must stop it for every mutating action.
+    QTest::addColumn<int>("behaviour");
+    QTest::addColumn<QString>("action");
+    for (const char *action : { "ResetDisks", "ResetDisk", "StopInstance", "StartInstance",
+             "CreateSnapshotGroup", "DeleteSnapshotGroup" }) {
+        QTest::addRow("%s hang-up", action)
+            << int(Behaviour::HangUp) << QString::fromLatin1(action);
+        QTest::addRow("%s partial status", action)
+            << int(Behaviour::PartialStatusLine) << QString::fromLatin1(action);
+        QTest::addRow("%s garbage status", action)
+            << int(Behaviour::GarbageStatusLine) << QString::fromLatin1(action);
+    }
+}
+
+void TestApiLoopback::mutatingCallIsSentOnceWhateverTheServerDoes()
+{
+    QFETCH(int, behaviour);
+    QFETCH(QString, action);
+    ScriptedServer server { Behaviour(behaviour) };
+    Harness h(localUrl("http", server.serverPort()));
+    const ApiError error = runToError(h.client, action);
+    QVERIFY2(error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout,
+        qPrintable(error.summary()));
+    QCOMPARE(server.requests, 1);
 }
 
 void TestApiLoopback::silentServerTimesOut()
