@@ -10,7 +10,7 @@
 #include <QNetworkRequest>
 #include <QSslError>
 
-Q_LOGGING_CATEGORY(lcEcsApi, "ecs.core.api", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcEcsApi, "ecs.core.api", QtWarningMsg)
 
 namespace ecs {
 
