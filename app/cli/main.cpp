@@ -5,6 +5,7 @@
 #include "api/EcsClient.h"
 #include "api/ProxyFactory.h"
 #include "credentials/AliyunCliConfig.h"
+#include "credentials/AppProfile.h"
 #include "credentials/CredentialCatalogue.h"
 #include "credentials/KeychainSecretStore.h"
 #include "credentials/ProfileStore.h"
@@ -144,6 +145,13 @@ int main(int argc, char *argv[])
         return UsageError;
     }
 
+    const std::optional<signing::SignatureVersion> signatureVersion
+        = AppProfile::signatureVersionFromName(parser.value(signatureOption));
+    if (!signatureVersion) {
+        err() << QCoreApplication::translate("cli", "--signature must be v3 or v1.\n");
+        return UsageError;
+    }
+
     QString sourceId = parser.value(profileOption);
     QString region = parser.value(regionOption);
     if (sourceId.isEmpty()) {
@@ -168,9 +176,7 @@ int main(int argc, char *argv[])
     ClientSettings clientSettings;
     clientSettings.endpointOverride = QUrl(parser.value(endpointOption));
     clientSettings.defaultRegionId = region.isEmpty() ? QStringLiteral("cn-hangzhou") : region;
-    clientSettings.signatureVersion = parser.value(signatureOption) == QLatin1String("v1")
-        ? signing::SignatureVersion::V1
-        : signing::SignatureVersion::V3;
+    clientSettings.signatureVersion = *signatureVersion;
     client.setSettings(clientSettings);
     EcsApi api(&client);
 

@@ -1,5 +1,7 @@
 #include "AppProfile.h"
 
+#include "api/Endpoint.h"
+
 namespace ecs {
 
 namespace {
@@ -69,15 +71,7 @@ QString AppProfile::validateAccessKeyId(const QString &accessKeyId)
 
 QString AppProfile::validateEndpoint(const QUrl &endpoint)
 {
-    if (endpoint.isEmpty())
-        return {};
-    const QString scheme = endpoint.scheme();
-    if (!endpoint.isValid() || endpoint.host().isEmpty()
-        || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-        return tr(
-            "The endpoint must be an http(s) URL such as https://ecs.cn-hangzhou.aliyuncs.com.");
-    }
-    return {};
+    return endpoint.isEmpty() ? QString() : Endpoint::validate(endpoint);
 }
 
 QString AppProfile::validate() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/signing/RequestSigner.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QUrl>
@@ -16,7 +18,7 @@ struct AppProfile
     Q_DECLARE_TR_FUNCTIONS(ecs::AppProfile)
 
 public:
-    enum class SignatureVersion { V3, V1 };
+    using SignatureVersion = signing::SignatureVersion; // the signer's own enum: one truth
 
     QString name;
     QString accessKeyId;
@@ -37,7 +39,8 @@ public:
     // Not empty, no whitespace, at most 128 characters. The format is not checked
     // further: RAM, STS ("STS.") and future key IDs differ.
     static QString validateAccessKeyId(const QString &accessKeyId);
-    // An absolute http(s) URL with a host, or empty. The client checks it fully.
+    // Empty (the SDK's endpoint for the region), or acceptable to Endpoint::validate:
+    // the same rule the client applies when it sends (HTTPS unless loopback).
     static QString validateEndpoint(const QUrl &endpoint);
     // All of the above; the first problem found.
     QString validate() const;

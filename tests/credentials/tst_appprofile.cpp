@@ -79,6 +79,10 @@ private Q_SLOTS:
         QTest::newRow("none") << QString() << true;
         QTest::newRow("https") << QStringLiteral("https://ecs.cn-hangzhou.aliyuncs.com") << true;
         QTest::newRow("emulator") << QStringLiteral("http://127.0.0.1:8080/") << true;
+        // The client would refuse to send there, so a profile must not be saved with it.
+        QTest::newRow("plain http remote")
+            << QStringLiteral("http://ecs.cn-hangzhou.aliyuncs.com") << false;
+        QTest::newRow("path") << QStringLiteral("https://ecs.cn-hangzhou.aliyuncs.com/v2") << false;
         QTest::newRow("ftp") << QStringLiteral("ftp://host/") << false;
         QTest::newRow("no host") << QStringLiteral("https://") << false;
         QTest::newRow("relative") << QStringLiteral("ecs.aliyuncs.com") << false;

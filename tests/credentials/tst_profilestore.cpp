@@ -237,7 +237,10 @@ private Q_SLOTS:
             << QStringLiteral("p") << QStringLiteral("LTAI5t\n") << QString() << ok
             << QStringLiteral("ID contains whitespace");
         QTest::newRow("bad endpoint") << QStringLiteral("p") << id << QStringLiteral("ftp://host/")
-                                      << ok << QStringLiteral("http(s) URL");
+                                      << ok << QStringLiteral("must use https://");
+        QTest::newRow("plain http to a remote host")
+            << QStringLiteral("p") << id << QStringLiteral("http://ecs.cn-hangzhou.aliyuncs.com")
+            << ok << QStringLiteral("only allowed to this computer");
         QTest::newRow("empty secret") << QStringLiteral("p") << id << QString() << QString()
                                       << QStringLiteral("secret is empty");
         QTest::newRow("pasted newline")
