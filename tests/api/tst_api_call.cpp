@@ -1,6 +1,7 @@
 // The transport: one call, its typed completion, timeouts, retries and cancellation,
 // against a scripted fake network whose answers arrive asynchronously.
 #include "FakeNetwork.h"
+#include "LogCapture.h"
 #include "api/ApiCall.h"
 #include "api/EcsClient.h"
 
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void plainHttpToRemoteHostIsRefused();
     void oversizedAnswerIsRefused();
     void finishesExactlyOnceAndDeletesItself();
+    void secretAndTokenNeverReachTheLog();
 };
 
 void TestApiCall::successDeliversJsonAndSignsV3()
@@ -348,6 +350,29 @@ void TestApiCall::finishesExactlyOnceAndDeletesItself()
     QPointer<ApiCall> guard(call);
     QTRY_VERIFY(guard.isNull());
     QCOMPARE(finished.size(), 1);
+}
+
+void TestApiCall::secretAndTokenNeverReachTheLog()
+{
+    // V1 carries the STS token in the query string; every attempt is logged at debug
+    // level, and a retried failure at info level. None of it may show the secrets.
+    const LogCapture log;
+    Harness h;
+    ClientSettings settings = h.client.settings();
+    settings.signatureVersion = signing::SignatureVersion::V1;
+    h.client.setSettings(settings);
+    const QString secret = QStringLiteral("LogLeakSecret9");
+    const QString token = QStringLiteral("LogLeakStsToken7");
+    h.client.setCredential({ QStringLiteral("STS.LogLeakKeyId42"), secret, token });
+    h.network.enqueue(FakeResponse::json(400, throttled));
+    h.network.enqueue(FakeResponse::json(200, regionsOk));
+    const Outcome outcome = run(h.client.call(QStringLiteral("DescribeRegions"), {}));
+    QCOMPARE(outcome.attempts, 2);
+    QCOMPARE(h.network.requests().first().queryValue(QStringLiteral("SecurityToken")), token);
+
+    QVERIFY(!log.firstContaining(QStringLiteral("DescribeRegions")).isEmpty()); // logging ran
+    for (const QString &needle : { secret, token, QStringLiteral("Signature=") })
+        QVERIFY2(log.firstContaining(needle).isEmpty(), qPrintable(log.firstContaining(needle)));
 }
 
 QTEST_GUILESS_MAIN(TestApiCall)

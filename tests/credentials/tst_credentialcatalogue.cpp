@@ -1,3 +1,4 @@
+#include "LogCapture.h"
 #include "credentials/CredentialCatalogue.h"
 #include "credentials/MemorySecretStore.h"
 #include "credentials/ProfileStore.h"
@@ -32,16 +33,6 @@ const QString envSecret = QStringLiteral("catalogueEnvSecret11");
 const QString cliSecret = QStringLiteral("catalogueCliSecret22");
 const QString appSecret = QStringLiteral("catalogueAppSecret33");
 
-QStringList capturedMessages;
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    capturedMessages << message;
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
-
 QProcessEnvironment fullEnvironment()
 {
     QProcessEnvironment environment;
@@ -71,6 +62,7 @@ class TestCredentialCatalogue : public QObject
     Q_OBJECT
 
 private:
+    std::unique_ptr<LogCapture> m_log;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MemorySecretStore> m_secrets;
@@ -109,14 +101,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        qunsetenv("QT_LOGGING_RULES");
-        QLoggingCategory::setFilterRules(QStringLiteral("ecs.*=true"));
-        previousHandler = qInstallMessageHandler(captureMessage);
+        // Log everything of ours, so the leak checks see what a debugging user would.
+        m_log = std::make_unique<LogCapture>();
     }
 
     void init()
     {
-        capturedMessages.clear();
+        m_log->clear();
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_settings = std::make_unique<QSettings>(
@@ -251,8 +242,8 @@ private Q_SLOTS:
         QCOMPARE(
             (*app)->value(), (Credential { QStringLiteral("LTAI5tAppKey0003"), appSecret, {} }));
 
-        QVERIFY(!capturedMessages.isEmpty());
-        for (const QString &message : std::as_const(capturedMessages)) {
+        QVERIFY(!m_log->messages().isEmpty());
+        for (const QString &message : m_log->messages()) {
             QVERIFY2(!message.contains(envSecret), qPrintable(message));
             QVERIFY2(!message.contains(cliSecret), qPrintable(message));
             QVERIFY2(!message.contains(appSecret), qPrintable(message));

@@ -1,3 +1,4 @@
+#include "LogCapture.h"
 #include "credentials/MemorySecretStore.h"
 #include "credentials/ProfileStore.h"
 
@@ -25,16 +26,6 @@ namespace {
 const QString secretValue = QStringLiteral("profileSecretValueNeverStored77");
 const QString tokenValue = QStringLiteral("CAISprofileTokenNeverStored88");
 
-QStringList capturedMessages;
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    capturedMessages << QString::fromLatin1(context.category) + QLatin1String(": ") + message;
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
-
 AppProfile makeProfile(const QString &name)
 {
     AppProfile profile;
@@ -53,6 +44,7 @@ class TestProfileStore : public QObject
     Q_OBJECT
 
 private:
+    std::unique_ptr<LogCapture> m_log;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MemorySecretStore> m_secrets;
@@ -84,15 +76,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        // Log everything of ours, so the leak checks below see what a debugging user would.
-        qunsetenv("QT_LOGGING_RULES");
-        QLoggingCategory::setFilterRules(QStringLiteral("ecs.*=true"));
-        previousHandler = qInstallMessageHandler(captureMessage);
+        // Log everything of ours, so the leak checks see what a debugging user would.
+        m_log = std::make_unique<LogCapture>();
     }
 
     void init()
     {
-        capturedMessages.clear();
+        m_log->clear();
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_settings = std::make_unique<QSettings>(settingsPath(), QSettings::IniFormat);
@@ -165,8 +155,8 @@ private Q_SLOTS:
         QVERIFY(!contents.contains(tokenValue.toUtf8()));
         QVERIFY(!contents.toLower().contains("secret"));
 
-        QVERIFY(!capturedMessages.isEmpty()); // logging was on and used
-        for (const QString &message : std::as_const(capturedMessages)) {
+        QVERIFY(!m_log->messages().isEmpty()); // logging was on and used
+        for (const QString &message : m_log->messages()) {
             QVERIFY2(!message.contains(secretValue), qPrintable(message));
             QVERIFY2(!message.contains(tokenValue), qPrintable(message));
             QVERIFY2(!message.contains(QLatin1String("LTAI5tProfileKeyId01")), qPrintable(message));
