@@ -66,17 +66,13 @@ PagedQuery *EcsApi::list(const QString &action, const Request &request, QObject 
     auto *query = new PagedQuery(m_client, action, request.toParameters(), options, m_client);
     if (const QString problem = request.problem(); !problem.isEmpty())
         query->rejectBeforeSending(ApiError(ApiError::Kind::Configuration, problem));
-    QObject::connect(query, &PagedQuery::pageReceived, context,
-        [query, parse, onPage, done](const QJsonObject &page) {
+    QObject::connect(
+        query, &PagedQuery::pageReceived, context, [query, parse, onPage](const QJsonObject &page) {
             const Result<Page<T>> parsed = parse(page);
-            if (parsed.ok()) {
+            if (parsed.ok())
                 onPage(parsed.value());
-            } else {
-                // A page we cannot read ends the listing with that error.
-                query->disconnect();
-                query->cancel();
-                done(parsed.error());
-            }
+            else
+                query->fail(parsed.error()); // a page we cannot read ends the listing
         });
     QObject::connect(query, &PagedQuery::finished, context, done);
     QObject::connect(context, &QObject::destroyed, query, &PagedQuery::cancel);

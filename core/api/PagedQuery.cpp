@@ -106,6 +106,18 @@ void PagedQuery::cancel()
         finish(ApiError(ApiError::Kind::Cancelled, tr("Listing %1 was cancelled.").arg(m_action)));
 }
 
+void PagedQuery::fail(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    if (m_call) {
+        m_call->disconnect(this);
+        m_call->cancel();
+        m_call = nullptr;
+    }
+    finish(error);
+}
+
 void PagedQuery::finish(const ApiError &error)
 {
     if (m_finished)

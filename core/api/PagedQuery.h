@@ -39,6 +39,8 @@ public:
 
     void start();
     void cancel();
+    // Ends the listing now with `error` (e.g. a page that could not be parsed).
+    void fail(const ApiError &error);
     // Makes start() finish with `error` without sending anything.
     void rejectBeforeSending(const ApiError &error) { m_presetError = error; }
     int pagesReceived() const { return m_pages; }

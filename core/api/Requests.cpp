@@ -31,6 +31,13 @@ void putRepeatList(ApiParameters &parameters, const QString &prefix, const QStri
         parameters.insert(prefix + QLatin1Char('.') + QString::number(i + 1), values.at(i));
 }
 
+// NextToken paging: the first page sends only MaxResults (REFERENCE §0.4).
+void putNextTokenPaging(ApiParameters &parameters, int maxResults, const QString &nextToken)
+{
+    parameters.insert(QStringLiteral("MaxResults"), QString::number(maxResults));
+    putIfSet(parameters, "NextToken", nextToken);
+}
+
 QString needsRegion(const QString &regionId)
 {
     return regionId.isEmpty() ? tr("A region is required.") : QString();
@@ -66,8 +73,7 @@ ApiParameters DescribeInstancesRequest::toParameters() const
     putIfSet(parameters, "Status", status);
     putIfSet(parameters, "InstanceName", instanceName);
     putBoolIfTrue(parameters, "DryRun", dryRun);
-    parameters.insert(QStringLiteral("MaxResults"), QString::number(maxResults));
-    putIfSet(parameters, "NextToken", nextToken);
+    putNextTokenPaging(parameters, maxResults, nextToken);
     return parameters;
 }
 
@@ -87,8 +93,7 @@ ApiParameters DescribeDisksRequest::toParameters() const
     putIfSet(parameters, "DiskType", diskType);
     putIfSet(parameters, "Status", status);
     putBoolIfTrue(parameters, "DryRun", dryRun);
-    parameters.insert(QStringLiteral("MaxResults"), QString::number(maxResults));
-    putIfSet(parameters, "NextToken", nextToken);
+    putNextTokenPaging(parameters, maxResults, nextToken);
     return parameters;
 }
 
@@ -109,8 +114,7 @@ ApiParameters DescribeSnapshotsRequest::toParameters() const
     putIfSet(parameters, "Status", status);
     putIfSet(parameters, "SnapshotType", snapshotType);
     putBoolIfTrue(parameters, "DryRun", dryRun);
-    parameters.insert(QStringLiteral("MaxResults"), QString::number(maxResults));
-    putIfSet(parameters, "NextToken", nextToken);
+    putNextTokenPaging(parameters, maxResults, nextToken);
     return parameters;
 }
 
@@ -128,8 +132,7 @@ ApiParameters DescribeSnapshotGroupsRequest::toParameters() const
     putRepeatList(parameters, QStringLiteral("SnapshotGroupId"), snapshotGroupIds);
     putRepeatList(parameters, QStringLiteral("Status"), statuses);
     putIfSet(parameters, "Name", name);
-    parameters.insert(QStringLiteral("MaxResults"), QString::number(maxResults));
-    putIfSet(parameters, "NextToken", nextToken);
+    putNextTokenPaging(parameters, maxResults, nextToken);
     return parameters;
 }
 

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void destroyedContextNeverHearsBackAndCancelsReads();
     void destroyedContextLetsMutatingCallFinish();
     void listSnapshotGroupsDeliversEveryPage();
+    void unreadablePageEndsTheListingOnce();
 };
 
 void TestEcsApi::describeRegionsParses()
@@ -204,6 +205,36 @@ void TestEcsApi::listSnapshotGroupsDeliversEveryPage()
     QTRY_VERIFY(done.has_value());
     QVERIFY2(!done->isError(), qPrintable(done->summary()));
     QCOMPARE(ids, (QStringList { QStringLiteral("ssg-1"), QStringLiteral("ssg-2") }));
+}
+
+void TestEcsApi::unreadablePageEndsTheListingOnce()
+{
+    Harness h;
+    h.network.enqueue(FakeResponse::json(200, R"({"RequestId":"R1","NextToken":"n1",
+        "SnapshotGroups":{"SnapshotGroup":[{"SnapshotGroupId":"ssg-1"}]}})"));
+    h.network.enqueue(FakeResponse::json(200, R"({"RequestId":"R2","NextToken":"n2",
+        "SnapshotGroups":{"SnapshotGroup":[{"SnapshotGroupId":42}]}})"));
+    h.network.enqueue(FakeResponse::json(200, R"({"RequestId":"R3",
+        "SnapshotGroups":{"SnapshotGroup":[]}})"));
+    int pages = 0;
+    int doneCalls = 0;
+    ApiError lastError;
+    QObject context;
+    DescribeSnapshotGroupsRequest request;
+    request.regionId = QStringLiteral("cn-hangzhou");
+    QPointer<PagedQuery> query = h.api.listSnapshotGroups(
+        request, &context, [&](const Page<SnapshotGroup> &) { ++pages; },
+        [&](const ApiError &error) {
+            ++doneCalls;
+            lastError = error;
+        });
+    QTRY_VERIFY(query.isNull());
+    QCOMPARE(pages, 1);
+    QCOMPARE(doneCalls, 1);
+    QCOMPARE(lastError.kind(), ApiError::Kind::Parse);
+    QVERIFY2(lastError.detail().contains(QLatin1String("SnapshotGroups.SnapshotGroup[0]")),
+        qPrintable(lastError.detail()));
+    QCOMPARE(h.network.requests().size(), 2); // the third page is never asked for
 }
 
 QTEST_GUILESS_MAIN(TestEcsApi)
