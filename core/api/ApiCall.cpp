@@ -132,14 +132,12 @@ void ApiCall::sendAttempt()
     qCDebug(lcEcsApi).noquote() << "send" << m_action << "attempt" << m_attempt << "to"
                                 << m_endpoint.host();
 
-    if (m_idempotent) {
-        m_reply = m_network->sendCustomRequest(request, signedRequest.method, signedRequest.body);
-    } else {
-        // Never twice: see OneShotBody. It lives as long as the reply.
-        auto *body = new OneShotBody(signedRequest.body);
-        m_reply = m_network->sendCustomRequest(request, signedRequest.method, body);
-        body->setParent(m_reply);
-    }
+    // Never twice behind our back: see OneShotBody. For a mutating call a silent re-send
+    // could repeat it; for a read it would repeat the nonce, which the service refuses
+    // (SignatureNonceUsed) where our own retry would have signed afresh.
+    auto *body = new OneShotBody(signedRequest.body);
+    m_reply = m_network->sendCustomRequest(request, signedRequest.method, body);
+    body->setParent(m_reply);
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {

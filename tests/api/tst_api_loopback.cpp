@@ -32,6 +32,7 @@ public:
                 connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
                     m_buffers[socket] += socket->readAll();
                     if (m_buffers[socket].contains("\r\n\r\n")) {
+                        heads.append(m_buffers[socket].toLower());
                         m_buffers[socket].clear();
                         ++requests;
                         respond(socket);
@@ -44,6 +45,7 @@ public:
 
     int connections = 0;
     int requests = 0;
+    QList<QByteArray> heads; // each request's line and headers, lower-cased
 
 private:
     void respond(QTcpSocket *socket)
@@ -128,6 +130,7 @@ private Q_SLOTS:
     void mutatingCallIsSentOnceWhateverTheServerDoes_data();
     void mutatingCallIsSentOnceWhateverTheServerDoes();
     void silentServerTimesOut();
+    void droppedReadIsRetriedByUsWithFreshNonces();
     void truncatedBodyIsReported();
     void untrustedCertificateFails();
 };
@@ -177,6 +180,30 @@ void TestApiLoopback::mutatingCallIsSentOnceWhateverTheServerDoes()
     QVERIFY2(error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout,
         qPrintable(error.summary()));
     QCOMPARE(server.requests, 1);
+}
+
+void TestApiLoopback::droppedReadIsRetriedByUsWithFreshNonces()
+{
+    // Qt alone would re-send the same signed request (same nonce: the service refuses it
+    // as SignatureNonceUsed). Our retry signs each attempt afresh instead.
+    ScriptedServer server(Behaviour::HangUp);
+    Harness h(localUrl("http", server.serverPort()));
+    ClientSettings settings = h.client.settings();
+    settings.retry = RetryPolicy();
+    settings.retry.maxAttempts = 3;
+    settings.retry.baseDelayMs = 1;
+    settings.retry.maxDelayMs = 2;
+    h.client.setSettings(settings);
+    const ApiError error = runToError(h.client, QStringLiteral("DescribeRegions"));
+    QCOMPARE(error.kind(), ApiError::Kind::Network);
+    QCOMPARE(server.requests, 3);
+    QSet<QByteArray> nonces;
+    for (const QByteArray &head : std::as_const(server.heads)) {
+        const qsizetype at = head.indexOf("x-acs-signature-nonce:");
+        QVERIFY(at >= 0);
+        nonces.insert(head.mid(at, head.indexOf('\r', at) - at));
+    }
+    QCOMPARE(nonces.size(), 3);
 }
 
 void TestApiLoopback::silentServerTimesOut()

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ecs::emulator {
+
+// What the emulator does wrong on purpose, as set at start from JSON and replaced at run
+// time through PUT /admin/faults. The JSON shape is documented in docs/EMULATOR.md; an
+// `action` of "*" (or none) matches every action.
+
+// Whether a fault hits before the service handles the call (nothing happened) or after
+// (the call took effect but the client never learns it: "outcome unknown").
+enum class FaultMoment { BeforeHandling, AfterHandling };
+
+struct LatencyRule
+{
+    QString action = QStringLiteral("*");
+    int fixedMs = 0;
+    int jitterMs = 0; // uniform in [0, jitterMs], drawn from the plan's seeded generator
+};
+
+struct ErrorRule
+{
+    QString action = QStringLiteral("*");
+    QString kind = QStringLiteral("InternalError"); // | "ServiceUnavailable" | "Throttling.User"
+    double rate = 0.0; // probability per matching call
+    int next = 0; // the next N matching calls fail for sure (used before `rate`)
+    int retryAfterMs = -1; // x-acs-retry-after when >= 0
+    FaultMoment when = FaultMoment::BeforeHandling;
+};
+
+struct DropRule
+{
+    QString action = QStringLiteral("*");
+    double rate = 0.0;
+    int next = 0;
+    FaultMoment when = FaultMoment::BeforeHandling;
+};
+
+struct ActorMoveRule
+{
+    enum class Trigger { BeforeCall, AfterCall, AtTime };
+
+    QString move; // ActorMoves::applyActorMove's move, e.g. "StartInstance"
+    QString resourceId;
+    QString argument;
+    Trigger trigger = Trigger::BeforeCall;
+    QString action; // BeforeCall/AfterCall: "before the Nth call of action is handled" ...
+    int call = 1; // ... or "after it is answered"; N counts from when the plan was set
+    int atMs = 0; // AtTime: this long after the plan was set
+    bool fired = false;
+    QString result; // applyActorMove's answer once fired ("" = done)
+};
+
+struct FaultPlan
+{
+    std::optional<quint64> seed; // absent: the server's default seed
+    QList<LatencyRule> latency;
+    QList<ErrorRule> errors;
+    QList<DropRule> drops;
+    QList<ActorMoveRule> actorMoves;
+
+    // Strict: an unknown kind, trigger or a negative number is an error, so a typo in a
+    // test's plan fails loudly instead of silently injecting nothing.
+    static std::optional<FaultPlan> fromJson(const QJsonObject &json, QString *error);
+    QJsonObject toJson() const;
+};
+
+} // namespace ecs::emulator

@@ -1,0 +1,105 @@
+// The ecs-emulator executable: prints its URL line, answers signed calls, stops cleanly on
+// SIGTERM and saves its state where asked; refuses bad command lines.
+#include "TestClient.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ecs;
+using namespace ecs::emulator::test;
+
+namespace {
+
+const Credential key { QStringLiteral("LTAI5tExecutableKey1"), QStringLiteral("exe-secret"), {} };
+
+} // namespace
+
+class TestEmulatorExecutable : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void servesAndSavesStateOnSigterm();
+    void refusesBadCommandLines_data();
+    void refusesBadCommandLines();
+};
+
+void TestEmulatorExecutable::servesAndSavesStateOnSigterm()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString stateFile = dir.filePath(QStringLiteral("state.json"));
+    const QStringList arguments = { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+        QStringLiteral("--scenario"), QStringLiteral("demo"), QStringLiteral("--access-key"),
+        key.accessKeyId + QLatin1Char(':') + key.accessKeySecret, QStringLiteral("--state-file"),
+        stateFile };
+
+    QJsonObject stateBefore;
+    for (int run = 0; run < 2; ++run) {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.start(QStringLiteral(ECS_EMULATOR_EXECUTABLE), arguments);
+        QVERIFY(process.waitForStarted(15000));
+        QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 15000);
+        const QString line = QString::fromUtf8(process.readLine()).trimmed();
+        QVERIFY2(line.startsWith(QLatin1String("ecs-emulator listening on http://127.0.0.1:")),
+            qPrintable(line));
+        const QUrl url(
+            line.mid(QStringLiteral("ecs-emulator listening on ").size()) + QLatin1Char('/'));
+        QVERIFY(url.port() > 0);
+
+        TestClient client(url, key);
+        const HttpResult regions = waitForResult(client.call(QStringLiteral("DescribeRegions")));
+        QCOMPARE(regions.status, 200);
+        QVERIFY(regions.json.contains(QLatin1String("Regions")));
+
+        const HttpResult state = waitForResult(client.admin("GET", QStringLiteral("state")));
+        QCOMPARE(state.status, 200);
+        if (run == 0)
+            stateBefore = state.json;
+        else
+            QCOMPARE(state.json, stateBefore); // loaded back from the file
+
+        process.terminate(); // SIGTERM
+        QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 15000);
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(process.readAllStandardOutput().isEmpty()); // exactly one line
+
+        QFile saved(stateFile);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(saved.readAll()).object(), stateBefore);
+    }
+}
+
+void TestEmulatorExecutable::refusesBadCommandLines_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    const QString accessKey = key.accessKeyId + QLatin1Char(':') + key.accessKeySecret;
+    QTest::newRow("no key") << QStringList();
+    QTest::newRow("remote") << QStringList({ QStringLiteral("--access-key"), accessKey,
+        QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0") });
+    QTest::newRow("bad key") << QStringList(
+        { QStringLiteral("--access-key"), QStringLiteral("only-id") });
+    QTest::newRow("unknown scenario") << QStringList({ QStringLiteral("--access-key"), accessKey,
+        QStringLiteral("--scenario"), QStringLiteral("no-such-scenario") });
+    QTest::newRow("bad faults") << QStringList({ QStringLiteral("--access-key"), accessKey,
+        QStringLiteral("--faults"), QStringLiteral("/nonexistent/faults.json") });
+}
+
+void TestEmulatorExecutable::refusesBadCommandLines()
+{
+    QFETCH(QStringList, arguments);
+    QProcess process;
+    process.start(QStringLiteral(ECS_EMULATOR_EXECUTABLE), arguments);
+    QVERIFY(process.waitForStarted(15000));
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 15000);
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardOutput().isEmpty());
+    QVERIFY(process.readAllStandardError().startsWith("ecs-emulator: "));
+}
+
+QTEST_GUILESS_MAIN(TestEmulatorExecutable)
+#include "tst_emulator_executable.moc"

@@ -1,0 +1,342 @@
+// Fault injection of the emulator's HTTP front: latency (order, not wall-clock precision),
+// seeded error rates, dropped connections, and another actor's moves at their moment.
+#include "EcsEmulatorServer.h"
+#include "FaultInjector.h"
+#include "StubService.h"
+#include "TestClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace ecs;
+using namespace ecs::emulator;
+using namespace ecs::emulator::test;
+
+namespace {
+
+const Credential key { QStringLiteral("LTAI5tFaultsKey0001"), QStringLiteral("faults-secret"), {} };
+
+QJsonObject parse(const char *json)
+{
+    return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+
+} // namespace
+
+class TestEmulatorFaults : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void planJsonIsStrict_data();
+    void planJsonIsStrict();
+    void planRoundTrips();
+    void sameSeedSameErrors();
+    void latencyDelaysWithoutBlockingOthers();
+    void clientGoneBeforeTheAnswer();
+    void injectedErrorsWithRetryAfter();
+    void errorAfterHandlingStillRunsTheCall();
+    void droppedConnectionGetsNoAnswer();
+    void droppedCallSeenByQNetworkAccessManagerAsError();
+    void resentRequestAfterDropReusesItsNonce();
+    void actorMovesAtTheirMoment();
+    void timedActorMove();
+
+private:
+    QStringList loggedOutcomes() const;
+
+    std::unique_ptr<StubService> m_service;
+    std::unique_ptr<EcsEmulatorServer> m_server;
+    std::unique_ptr<TestClient> m_client;
+};
+
+void TestEmulatorFaults::init()
+{
+    m_service = std::make_unique<StubService>();
+    m_server = std::make_unique<EcsEmulatorServer>(*m_service);
+    m_server->setActorMoves(m_service.get());
+    QCOMPARE(m_server->addAccessKey(key), QString());
+    QVERIFY(m_server->listen() != 0);
+    m_client = std::make_unique<TestClient>(m_server->url(), key);
+}
+
+void TestEmulatorFaults::cleanup()
+{
+    m_client.reset();
+    m_server.reset();
+    m_service.reset();
+}
+
+QStringList TestEmulatorFaults::loggedOutcomes() const
+{
+    QStringList outcomes;
+    for (const RequestLogEntry &entry : m_server->requestLog().entries())
+        outcomes.append(entry.action + QLatin1Char(':') + entry.outcome);
+    return outcomes;
+}
+
+void TestEmulatorFaults::planJsonIsStrict_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("kind") << QByteArray(R"({"errors":[{"kind":"Boom"}]})") << "errors[0].kind";
+    QTest::newRow("rate") << QByteArray(R"({"drops":[{"rate":2}]})") << "drops[0].rate";
+    QTest::newRow("negative") << QByteArray(R"({"latency":[{"fixedMs":-5}]})")
+                              << "latency[0].fixedMs";
+    QTest::newRow("when") << QByteArray(R"({"drops":[{"when":"during"}]})") << "drops[0].when";
+    QTest::newRow("trigger") << QByteArray(
+        R"({"actorMoves":[{"move":"StartInstance","trigger":"soon"}]})")
+                             << "actorMoves[0].trigger";
+    QTest::newRow("no action") << QByteArray(R"({"actorMoves":[{"move":"StartInstance"}]})")
+                               << "actorMoves[0]";
+    QTest::newRow("not array") << QByteArray(R"({"errors":{}})") << "errors";
+}
+
+void TestEmulatorFaults::planJsonIsStrict()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    FaultInjector injector(nullptr);
+    const QString problem = injector.setPlan(QJsonDocument::fromJson(json).object());
+    QVERIFY2(problem.startsWith(error), qPrintable(problem));
+}
+
+void TestEmulatorFaults::planRoundTrips()
+{
+    const QJsonObject json = parse(R"({"seed":9,
+        "latency":[{"action":"*","fixedMs":5,"jitterMs":3}],
+        "errors":[{"action":"ResetDisks","kind":"Throttling.User","rate":0.25,"next":2,"retryAfterMs":700,"when":"after"}],
+        "drops":[{"action":"StartInstance","rate":0,"next":1,"when":"before"}],
+        "actorMoves":[{"move":"StartInstance","resourceId":"i-1","argument":"","trigger":"afterCall","action":"ResetDisks","call":3,"fired":false},
+                      {"move":"DeleteSnapshot","resourceId":"s-1","argument":"x","trigger":"atTime","atMs":100000,"fired":false}]})");
+    QString error;
+    const auto plan = FaultPlan::fromJson(json, &error);
+    QVERIFY2(plan, qPrintable(error));
+    QCOMPARE(plan->toJson(), json);
+}
+
+void TestEmulatorFaults::sameSeedSameErrors()
+{
+    const QJsonObject plan = parse(R"({"seed":7,"errors":[{"action":"ResetDisks","rate":0.5}],
+        "latency":[{"jitterMs":100}]})");
+    const auto run = [&plan] {
+        FaultInjector injector(nullptr);
+        injector.setPlan(plan);
+        QString pattern;
+        int latencySum = 0;
+        for (int i = 0; i < 200; ++i) {
+            const CallFaults faults = injector.arrive(QStringLiteral("ResetDisks"));
+            pattern.append(faults.error ? QLatin1Char('E') : QLatin1Char('.'));
+            latencySum += faults.latencyMs;
+        }
+        return qMakePair(pattern, latencySum);
+    };
+    const auto first = run();
+    QCOMPARE(run(), first);
+    const auto errors = first.first.count(QLatin1Char('E'));
+    QVERIFY2(errors > 60 && errors < 140, qPrintable(first.first));
+
+    FaultInjector other(nullptr);
+    QJsonObject reseeded = plan;
+    reseeded.insert(QStringLiteral("seed"), 8);
+    other.setPlan(reseeded);
+    QString pattern;
+    for (int i = 0; i < 200; ++i)
+        pattern.append(
+            other.arrive(QStringLiteral("ResetDisks")).error ? QLatin1Char('E') : QLatin1Char('.'));
+    QVERIFY(pattern != first.first);
+}
+
+void TestEmulatorFaults::latencyDelaysWithoutBlockingOthers()
+{
+    QCOMPARE(m_server->faults().setPlan(
+                 parse(R"({"latency":[{"action":"DescribeRegions","fixedMs":400}]})")),
+        QString());
+    QStringList finished;
+    QSignalSpy arrived(m_server.get(), &EcsEmulatorServer::callArrived);
+    QNetworkReply *slow = m_client->call(QStringLiteral("DescribeRegions"));
+    connect(slow, &QNetworkReply::finished, this,
+        [&finished] { finished.append(QStringLiteral("slow")); });
+    QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 1, 15000); // the slow call is in first
+    QNetworkReply *fast = m_client->call(QStringLiteral("DescribeInstances"));
+    connect(fast, &QNetworkReply::finished, this,
+        [&finished] { finished.append(QStringLiteral("fast")); });
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 15000);
+    QCOMPARE(finished, QStringList({ QStringLiteral("fast"), QStringLiteral("slow") }));
+    // Latency comes before handling: the slow call reached the service last.
+    QCOMPARE(m_service->events,
+        QStringList({ QStringLiteral("handle:DescribeInstances"),
+            QStringLiteral("handle:DescribeRegions") }));
+    QCOMPARE(HttpResult::of(slow).status, 200);
+    slow->deleteLater();
+    fast->deleteLater();
+}
+
+void TestEmulatorFaults::clientGoneBeforeTheAnswer()
+{
+    // The client gives up while the call is delayed: the call still takes effect (it did
+    // arrive), the answer has nowhere to go, and the log says so.
+    QCOMPARE(
+        m_server->faults().setPlan(parse(R"({"latency":[{"action":"ResetDisks","fixedMs":300}]})")),
+        QString());
+    QSignalSpy arrived(m_server.get(), &EcsEmulatorServer::callArrived);
+    QNetworkReply *reply = m_client->call(QStringLiteral("ResetDisks"));
+    QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 1, 15000);
+    reply->abort();
+    reply->deleteLater();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requestLog().entries().size(), 1, 15000);
+    QCOMPARE(m_server->requestLog().entries().constFirst().outcome, QStringLiteral("clientGone"));
+    QCOMPARE(m_service->events, QStringList({ QStringLiteral("handle:ResetDisks") }));
+    // The server carries on.
+    QCOMPARE(waitForResult(m_client->call(QStringLiteral("DescribeRegions"))).status, 200);
+}
+
+void TestEmulatorFaults::injectedErrorsWithRetryAfter()
+{
+    QCOMPARE(m_server->faults().setPlan(parse(R"({"errors":[
+        {"action":"DescribeRegions","kind":"ServiceUnavailable","next":1,"retryAfterMs":1500},
+        {"action":"DescribeRegions","kind":"Throttling.User","next":1},
+        {"action":"DescribeRegions","kind":"InternalError","next":1}]})")),
+        QString());
+    HttpResult result = waitForResult(m_client->call(QStringLiteral("DescribeRegions")));
+    QCOMPARE(result.status, 503);
+    QCOMPARE(
+        result.json.value(QLatin1String("Code")).toString(), QStringLiteral("ServiceUnavailable"));
+    QCOMPARE(result.retryAfter, QByteArray("1500"));
+    result = waitForResult(m_client->call(QStringLiteral("DescribeRegions")));
+    QCOMPARE(result.status, 400);
+    QCOMPARE(
+        result.json.value(QLatin1String("Code")).toString(), QStringLiteral("Throttling.User"));
+    QVERIFY(result.retryAfter.isEmpty());
+    result = waitForResult(m_client->call(QStringLiteral("DescribeRegions")));
+    QCOMPARE(result.status, 500);
+    QCOMPARE(result.json.value(QLatin1String("Code")).toString(), QStringLiteral("InternalError"));
+    QCOMPARE(waitForResult(m_client->call(QStringLiteral("DescribeRegions"))).status, 200);
+    // Errors injected before handling never reach the service.
+    QCOMPARE(m_service->requests.size(), 1);
+    // The plan shows what is left of it.
+    const QJsonArray errors
+        = m_server->faults().planJson().value(QLatin1String("errors")).toArray();
+    QCOMPARE(errors.at(0).toObject().value(QLatin1String("next")).toInt(), 0);
+}
+
+void TestEmulatorFaults::errorAfterHandlingStillRunsTheCall()
+{
+    QCOMPARE(
+        m_server->faults().setPlan(parse(
+            R"({"errors":[{"action":"ResetDisks","kind":"InternalError","next":1,"when":"after"}]})")),
+        QString());
+    const HttpResult result = waitForResult(m_client->call(QStringLiteral("ResetDisks")));
+    QCOMPARE(result.status, 500);
+    QCOMPARE(m_service->events, QStringList({ QStringLiteral("handle:ResetDisks") }));
+    QCOMPARE(m_server->requestLog().entries().constLast().fault, QStringLiteral("error"));
+}
+
+void TestEmulatorFaults::droppedConnectionGetsNoAnswer()
+{
+    QCOMPARE(m_server->faults().setPlan(parse(R"({"drops":[{"action":"ResetDisks","next":1}]})")),
+        QString());
+    const auto request = signing::signRequest(m_client->context(QStringLiteral("ResetDisks"), {}));
+    QByteArray raw = "POST " + request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)
+        + " HTTP/1.1\r\n";
+    for (const auto &header : request.headers)
+        raw += header.first + ": " + header.second + "\r\n";
+    raw += "content-length: 0\r\n\r\n";
+
+    QTcpSocket socket;
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(m_server->url().port()));
+    QVERIFY(socket.waitForConnected(10000));
+    socket.write(raw);
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 15000);
+    QVERIFY(received.isEmpty());
+    QVERIFY(m_service->requests.isEmpty());
+    QCOMPARE(loggedOutcomes(), QStringList({ QStringLiteral("ResetDisks:dropped") }));
+
+    // "next 1": the following call goes through.
+    QCOMPARE(waitForResult(m_client->call(QStringLiteral("ResetDisks"))).status, 200);
+}
+
+void TestEmulatorFaults::droppedCallSeenByQNetworkAccessManagerAsError()
+{
+    // "after": the call is handled, then the connection closes: outcome unknown to the
+    // client. Sent as core sends mutating calls (a body Qt cannot rewind), so Qt reports
+    // the drop instead of resending — a resend would reuse the nonce (SignatureNonceUsed).
+    QCOMPARE(m_server->faults().setPlan(
+                 parse(R"({"drops":[{"action":"StartInstance","rate":1,"when":"after"}]})")),
+        QString());
+    const HttpResult result = waitForResult(m_client->send(
+        signing::signRequest(m_client->context(QStringLiteral("StartInstance"), {})), true));
+    QVERIFY(result.error != QNetworkReply::NoError);
+    QCOMPARE(result.status, 0);
+    QCOMPARE(m_service->requests.size(), 1);
+    QCOMPARE(loggedOutcomes(), QStringList({ QStringLiteral("StartInstance:dropped") }));
+}
+
+void TestEmulatorFaults::resentRequestAfterDropReusesItsNonce()
+{
+    // What a plain QNetworkAccessManager does with a dropped GET: it sends the same signed
+    // request again, and the gateway refuses the replay.
+    QCOMPARE(
+        m_server->faults().setPlan(parse(R"({"drops":[{"action":"DescribeRegions","next":1}]})")),
+        QString());
+    const HttpResult result = waitForResult(m_client->send(signing::signRequest(m_client->context(
+        QStringLiteral("DescribeRegions"), {}, signing::SignatureVersion::V3, "GET"))));
+    QCOMPARE(result.status, 400);
+    QCOMPARE(
+        result.json.value(QLatin1String("Code")).toString(), QStringLiteral("SignatureNonceUsed"));
+    QCOMPARE(loggedOutcomes(),
+        QStringList({ QStringLiteral("DescribeRegions:dropped"),
+            QStringLiteral("DescribeRegions:answered") }));
+    QVERIFY(m_service->requests.isEmpty());
+}
+
+void TestEmulatorFaults::actorMovesAtTheirMoment()
+{
+    QCOMPARE(m_server->faults().setPlan(parse(R"({"actorMoves":[
+        {"move":"StartInstance","resourceId":"i-1","trigger":"beforeCall","action":"ResetDisks","call":2},
+        {"move":"StopInstance","resourceId":"i-2","trigger":"afterCall","action":"ResetDisks","call":1},
+        {"move":"DeleteSnapshot","resourceId":"missing","trigger":"beforeCall","action":"DescribeRegions","call":1}]})")),
+        QString());
+    QCOMPARE(waitForResult(m_client->call(QStringLiteral("ResetDisks"))).status, 200);
+    QCOMPARE(waitForResult(m_client->call(QStringLiteral("ResetDisks"))).status, 200);
+    QCOMPARE(waitForResult(m_client->call(QStringLiteral("ResetDisks"))).status, 200);
+    QCOMPARE(m_service->events,
+        QStringList({ QStringLiteral("handle:ResetDisks"), QStringLiteral("move:StopInstance:i-2"),
+            QStringLiteral("move:StartInstance:i-1"), QStringLiteral("handle:ResetDisks"),
+            QStringLiteral("handle:ResetDisks") }));
+
+    QSignalSpy applied(&m_server->faults(), &FaultInjector::actorMoveApplied);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("actor move .* failed")));
+    QCOMPARE(waitForResult(m_client->call(QStringLiteral("DescribeRegions"))).status, 200);
+    QCOMPARE(applied.size(), 1);
+    QCOMPARE(applied.at(0).at(2).toString(), QStringLiteral("no such resource"));
+    const QJsonArray moves
+        = m_server->faults().planJson().value(QLatin1String("actorMoves")).toArray();
+    for (const auto &move : moves)
+        QVERIFY(move.toObject().value(QLatin1String("fired")).toBool());
+    QCOMPARE(moves.at(2).toObject().value(QLatin1String("result")).toString(),
+        QStringLiteral("no such resource"));
+}
+
+void TestEmulatorFaults::timedActorMove()
+{
+    QCOMPARE(m_server->faults().setPlan(parse(R"({"actorMoves":[
+        {"move":"DeleteSnapshot","resourceId":"s-1","trigger":"atTime","atMs":50},
+        {"move":"DeleteSnapshot","resourceId":"s-2","trigger":"atTime","atMs":600000}]})")),
+        QString());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_service->events, QStringList({ QStringLiteral("move:DeleteSnapshot:s-1") }), 15000);
+    // Replacing the plan cancels moves that have not happened yet.
+    QCOMPARE(m_server->faults().setPlan(QJsonObject()), QString());
+    QCOMPARE(m_server->faults().planJson().value(QLatin1String("actorMoves")).toArray().size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestEmulatorFaults)
+#include "tst_emulator_faults.moc"
