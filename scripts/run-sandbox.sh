@@ -5,7 +5,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
 build="${ECS_BUILD_DIR:-$root/build}"
-# Until the desktop console and its built-in sandbox land, the command-line front end
-# is what exists: show what it can do and which credential sources it finds.
-"$build/app/ecs-rollback-cli" --help
-"$build/app/ecs-rollback-cli" profiles
+# Until the desktop console lands, the command-line front end is what exists: it runs
+# on the built-in sandbox (the ECS emulator in-process, demo scenario, no cloud account).
+cli="$build/app/ecs-rollback-cli"
+"$cli" --help
+echo
+echo "== Regions of the sandbox =="
+"$cli" regions --sandbox
+echo
+echo "== Instance snapshots in cn-hangzhou (ID, name, instance, status, disks) =="
+"$cli" instance-snapshots --sandbox --region cn-hangzhou
+echo
+echo "A standalone emulator for other tools: $build/app/emulator/ecs-emulator --listen 127.0.0.1:0 --scenario demo --access-key ID:SECRET"

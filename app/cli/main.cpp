@@ -1,5 +1,6 @@
 // ecs-rollback-cli: the headless front end on ecs_core. For now it lists credential
 // sources, regions and instance snapshots; the rollback commands come with the engine.
+#include "EmbeddedEmulator.h"
 #include "api/ApiCall.h"
 #include "api/EcsApi.h"
 #include "api/EcsClient.h"
@@ -9,6 +10,7 @@
 #include "credentials/CredentialCatalogue.h"
 #include "credentials/KeychainSecretStore.h"
 #include "credentials/ProfileStore.h"
+#include "scenarios/Scenario.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -83,6 +85,68 @@ void printProfiles(const CredentialCatalogue &catalogue, bool json)
     }
 }
 
+void fail(const ApiError &error)
+{
+    err() << error.summary() << "\n";
+    QCoreApplication::exit(Failure);
+}
+
+// Runs a network command; ends the event loop with its exit code.
+void runCommand(EcsApi &api, const QString &command, const QString &region, bool json)
+{
+    QObject *context = QCoreApplication::instance();
+    if (command == QLatin1String("regions")) {
+        api.describeRegions({}, context, [json](const Result<QList<Region>> &regions) {
+            if (!regions.ok()) {
+                fail(regions.error());
+                return;
+            }
+            QJsonArray array;
+            for (const Region &r : regions.value()) {
+                if (json)
+                    array.append(QJsonObject { { QStringLiteral("id"), r.regionId },
+                        { QStringLiteral("name"), r.localName },
+                        { QStringLiteral("status"), r.status } });
+                else
+                    out() << r.regionId << "\t" << r.localName << "\t" << r.status << "\n";
+            }
+            if (json)
+                out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+            QCoreApplication::exit(Success);
+        });
+        return;
+    }
+    DescribeSnapshotGroupsRequest request;
+    request.regionId = region;
+    auto groups = std::make_shared<QJsonArray>();
+    api.listSnapshotGroups(
+        request, context,
+        [json, groups](const Page<SnapshotGroup> &page) {
+            for (const SnapshotGroup &group : page.items) {
+                if (json) {
+                    groups->append(QJsonObject { { QStringLiteral("id"), group.snapshotGroupId },
+                        { QStringLiteral("name"), group.name },
+                        { QStringLiteral("instance"), group.instanceId },
+                        { QStringLiteral("status"), group.status },
+                        { QStringLiteral("disks"), int(group.snapshots.size()) } });
+                } else {
+                    out() << group.snapshotGroupId << "\t" << group.name << "\t" << group.instanceId
+                          << "\t" << group.status << "\t" << group.snapshots.size() << "\n";
+                }
+            }
+            out().flush();
+        },
+        [json, groups](const ApiError &error) {
+            if (error.isError()) {
+                fail(error);
+                return;
+            }
+            if (json)
+                out() << QJsonDocument(*groups).toJson(QJsonDocument::Indented);
+            QCoreApplication::exit(Success);
+        });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -115,9 +179,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption signatureOption(QStringLiteral("signature"),
         QCoreApplication::translate("cli", "Signature version: v3 (default) or v1."),
         QStringLiteral("version"), QStringLiteral("v3"));
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
+        QCoreApplication::translate(
+            "cli", "Use the built-in sandbox: an in-process ECS emulator on the demo scenario."));
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), QCoreApplication::translate("cli", "Print JSON instead of text."));
-    parser.addOptions({ profileOption, regionOption, endpointOption, signatureOption, jsonOption });
+    parser.addOptions({ profileOption, regionOption, endpointOption, signatureOption, sandboxOption,
+        jsonOption });
     parser.addPositionalArgument(QStringLiteral("command"),
         QCoreApplication::translate("cli", "profiles | regions | instance-snapshots"));
     parser.process(app);
@@ -152,79 +220,63 @@ int main(int argc, char *argv[])
         return UsageError;
     }
 
-    QString sourceId = parser.value(profileOption);
     QString region = parser.value(regionOption);
-    if (sourceId.isEmpty()) {
+    QNetworkAccessManager network;
+    ProxyFactory::install(&network);
+    EcsClient client(&network);
+    ClientSettings clientSettings;
+    clientSettings.endpointOverride = QUrl(parser.value(endpointOption));
+    clientSettings.signatureVersion = *signatureVersion;
+    EcsApi api(&client);
+
+    // The sandbox: the emulator in this process, on loopback, with a key made for it.
+    std::unique_ptr<emulator::EmbeddedEmulator> sandbox;
+    QString sourceId;
+    if (parser.isSet(sandboxOption)) {
+        sandbox = std::make_unique<emulator::EmbeddedEmulator>(
+            emulator::Scenario::builtIn(QStringLiteral("demo")));
+        if (const QString problem = sandbox->start(); !problem.isEmpty()) {
+            err() << QCoreApplication::translate("cli", "The sandbox could not start: %1\n")
+                         .arg(problem);
+            return Failure;
+        }
+        clientSettings.endpointOverride = sandbox->url();
+        client.setCredential(sandbox->credential());
+    } else {
+        sourceId = parser.value(profileOption);
         for (const CredentialSource &source : catalogue.sources()) {
-            if (source.supported) {
+            if (source.supported && (sourceId.isEmpty() || source.id == sourceId)) {
                 sourceId = source.id;
                 if (region.isEmpty())
                     region = source.regionId;
                 break;
             }
         }
+        if (sourceId.isEmpty()) {
+            err() << QCoreApplication::translate(
+                "cli", "No usable credentials: run 'profiles' to see why, or use --sandbox.\n");
+            return Failure;
+        }
     }
-    if (sourceId.isEmpty()) {
-        err() << QCoreApplication::translate(
-            "cli", "No usable credentials: run 'profiles' to see why.\n");
-        return Failure;
-    }
-
-    QNetworkAccessManager network;
-    ProxyFactory::install(&network);
-    EcsClient client(&network);
-    ClientSettings clientSettings;
-    clientSettings.endpointOverride = QUrl(parser.value(endpointOption));
-    clientSettings.defaultRegionId = region.isEmpty() ? QStringLiteral("cn-hangzhou") : region;
-    clientSettings.signatureVersion = *signatureVersion;
+    if (region.isEmpty())
+        region = QStringLiteral("cn-hangzhou");
+    clientSettings.defaultRegionId = region;
     client.setSettings(clientSettings);
-    EcsApi api(&client);
 
-    auto fail = [](const ApiError &error) {
-        err() << error.summary() << "\n";
-        QCoreApplication::exit(Failure);
+    auto run = [&] {
+        runCommand(api, command, region, json);
     };
-
-    catalogue.resolve(sourceId, &app, [&](const Result<Credential> &credential) {
-        if (!credential.ok()) {
-            fail(credential.error());
-            return;
-        }
-        client.setCredential(credential.value());
-        if (command == QLatin1String("regions")) {
-            api.describeRegions({}, &app, [&, fail](const Result<QList<Region>> &regions) {
-                if (!regions.ok()) {
-                    fail(regions.error());
-                    return;
-                }
-                for (const Region &r : regions.value())
-                    out() << r.regionId << "\t" << r.localName << "\t" << r.status << "\n";
-                QCoreApplication::exit(Success);
-            });
-            return;
-        }
-        if (region.isEmpty()) {
-            err() << QCoreApplication::translate("cli", "--region is required.\n");
-            QCoreApplication::exit(UsageError);
-            return;
-        }
-        DescribeSnapshotGroupsRequest request;
-        request.regionId = region;
-        api.listSnapshotGroups(
-            request, &app,
-            [](const Page<SnapshotGroup> &page) {
-                for (const SnapshotGroup &group : page.items) {
-                    out() << group.snapshotGroupId << "\t" << group.name << "\t" << group.instanceId
-                          << "\t" << group.status << "\t" << group.snapshots.size() << "\n";
-                }
-                out().flush();
-            },
-            [fail](const ApiError &error) {
-                if (error.isError())
-                    fail(error);
-                else
-                    QCoreApplication::exit(Success);
-            });
-    });
+    if (sandbox) {
+        QTimer::singleShot(0, &app, run);
+    } else {
+        catalogue.resolve(sourceId, &app, [&](const Result<Credential> &credential) {
+            if (!credential.ok()) {
+                fail(credential.error());
+                return;
+            }
+            client.setCredential(credential.value());
+            run();
+        });
+    }
     return app.exec();
 }
