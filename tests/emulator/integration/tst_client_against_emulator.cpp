@@ -8,6 +8,8 @@
 #include "scenarios/Scenario.h"
 #include "service/EcsService.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QTest>
 
@@ -48,6 +50,10 @@ private Q_SLOTS:
     void createAndDeleteAnInstanceSnapshot();
     void rollbackRestoresOnlyTheSelectedDisks_data() { init_data(); }
     void rollbackRestoresOnlyTheSelectedDisks();
+    void resetDiskRestoresOneDisk_data() { init_data(); }
+    void resetDiskRestoresOneDisk();
+    void droppedRollbackIsSentOnceAndReportedAsUnknown_data() { init_data(); }
+    void droppedRollbackIsSentOnceAndReportedAsUnknown();
     void serviceRulesReachTheClientAsTypedErrors_data() { init_data(); }
     void serviceRulesReachTheClientAsTypedErrors();
     void wrongSecretIsRejected_data() { init_data(); }
@@ -313,6 +319,88 @@ void TestClientAgainstEmulator::rollbackRestoresOnlyTheSelectedDisks()
     QCOMPARE(service->diskContentMarker(untouched),
         QStringLiteral("written-after-snapshot-") + untouched);
     QCOMPARE(instance(QStringLiteral("i-demo-healthy"))->status, InstanceStatusName::Stopped);
+}
+
+void TestClientAgainstEmulator::resetDiskRestoresOneDisk()
+{
+    EcsService *service = m_emulator->service();
+    const QString diskId = QStringLiteral("d-demo-healthy-data2");
+    const QString original = service->diskContentMarker(diskId);
+    auto snapshotMarker = [service](const QString &snapshotId) {
+        const QJsonArray snapshots
+            = service->describeWorld().value(QLatin1String("Snapshots")).toArray();
+        for (const QJsonValue &value : snapshots) {
+            if (value[QLatin1String("SnapshotId")].toString() == snapshotId)
+                return value[QLatin1String("ContentMarker")].toString();
+        }
+        return QString();
+    };
+    DescribeSnapshotsRequest request;
+    request.regionId = region;
+    request.diskId = diskId;
+    const auto snapshots = await<Page<Snapshot>>([&](ResultHandler<Page<Snapshot>> handler) {
+        m_api->describeSnapshots(request, this, handler);
+    });
+    QVERIFY(snapshots && snapshots->ok() && !snapshots->value().items.isEmpty());
+    const Snapshot snapshot = snapshots->value().items.first();
+
+    QVERIFY(service->setDiskContentMarker(diskId, QStringLiteral("written-later")));
+    const auto reset = await<QString>([&](ResultHandler<QString> handler) {
+        m_api->resetDisk({ region, diskId, snapshot.snapshotId, false }, this, handler);
+    });
+    QVERIFY2(reset && reset->ok(), reset ? qPrintable(reset->error().summary()) : "none");
+    QVERIFY(!reset->value().isEmpty()); // the RequestId
+    QTRY_VERIFY_WITH_TIMEOUT(
+        service->diskContentMarker(diskId) != QLatin1String("written-later"), 15000);
+    QCOMPARE(service->diskContentMarker(diskId), snapshotMarker(snapshot.snapshotId));
+    QVERIFY(service->diskContentMarker(diskId) != original);
+}
+
+void TestClientAgainstEmulator::droppedRollbackIsSentOnceAndReportedAsUnknown()
+{
+    // The service acts on the call, then the connection drops before the answer: the
+    // client must say the outcome is unknown, and must not have sent it twice.
+    const QString plan
+        = QStringLiteral(R"({"drops":[{"action":"ResetDisks","next":1,"when":"after"}]})");
+    QCOMPARE(m_emulator->server().faults().setPlan(QJsonDocument::fromJson(plan.toUtf8()).object()),
+        QString());
+    m_emulator->server().requestLog().clear();
+
+    ResetDisksRequest reset;
+    reset.regionId = region;
+    reset.disks = { { QStringLiteral("d-demo-healthy-data3"), QString() } };
+    DescribeSnapshotsRequest request;
+    request.regionId = region;
+    request.diskId = reset.disks.first().diskId;
+    const auto snapshots = await<Page<Snapshot>>([&](ResultHandler<Page<Snapshot>> handler) {
+        m_api->describeSnapshots(request, this, handler);
+    });
+    QVERIFY(snapshots && snapshots->ok() && !snapshots->value().items.isEmpty());
+    reset.disks.first().snapshotId = snapshots->value().items.first().snapshotId;
+    QVERIFY(m_emulator->service()->setDiskContentMarker(
+        reset.disks.first().diskId, QStringLiteral("written-later")));
+
+    const auto outcome
+        = await<QList<OperationProgress>>([&](ResultHandler<QList<OperationProgress>> handler) {
+              m_api->resetDisks(reset, this, handler);
+          });
+    QVERIFY(outcome && !outcome->ok());
+    QCOMPARE(outcome->error().kind(), ApiError::Kind::Network);
+    QVERIFY2(outcome->error().message().contains(QLatin1String("may or may not")),
+        qPrintable(outcome->error().message()));
+
+    int resetCalls = 0;
+    for (const RequestLogEntry &entry : m_emulator->server().requestLog().entries()) {
+        if (entry.action == QLatin1String("ResetDisks")) {
+            ++resetCalls;
+            QCOMPARE(entry.outcome, QStringLiteral("dropped"));
+        }
+    }
+    QCOMPARE(resetCalls, 1);
+    // It did take effect: reading the state is how the rollback job will find out.
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator->service()->diskContentMarker(reset.disks.first().diskId)
+            != QLatin1String("written-later"),
+        15000);
 }
 
 void TestClientAgainstEmulator::serviceRulesReachTheClientAsTypedErrors()
