@@ -39,6 +39,24 @@ bool ApiError::isDryRunPassed() const
     return m_kind == Kind::Service && m_code == QLatin1String("DryRunOperation");
 }
 
+bool ApiError::leavesOutcomeUnknown() const
+{
+    switch (m_kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::Parse:
+        return true;
+    case Kind::Service:
+        return m_httpStatus >= 500;
+    case Kind::None:
+    case Kind::Tls: // the handshake failed: nothing was sent
+    case Kind::Cancelled:
+    case Kind::Configuration: // refused before sending
+        return false;
+    }
+    return false;
+}
+
 QString ApiError::summary() const
 {
     if (m_kind == Kind::None)

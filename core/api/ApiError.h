@@ -48,6 +48,10 @@ public:
     bool isThrottling() const;
     // `DryRunOperation`: the success answer of a dry run.
     bool isDryRunPassed() const;
+    // For a call that changes something: no usable answer came back (network, timeout,
+    // an unreadable body, or a 5xx from the service), so it may or may not have been
+    // carried out. Only reading the state tells; sending it again blindly does not.
+    bool leavesOutcomeUnknown() const;
 
     // One line for people: "IncorrectInstanceStatus: The current status ... (HTTP 403,
     // RequestId 15E2...)".

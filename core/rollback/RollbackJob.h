@@ -1,0 +1,149 @@
+#pragma once
+
+#include "PreconditionReport.h"
+#include "RollbackDiskState.h"
+#include "RollbackPlan.h"
+#include "api/ApiError.h"
+#include "journal/OperationRecorder.h"
+#include "model/Instance.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+namespace ecs {
+
+class EcsApi;
+class FactsGatherer;
+class Journal;
+class RollbackCallSender;
+class SafetySnapshotJob;
+class StateWaiter;
+struct RollbackFacts;
+
+// One rollback, as a state machine with visible progress per step and per disk:
+//   Check → SafetySnapshot (both optional; if the snapshot fails nothing is rolled back)
+//   → Recheck (every precondition read again just before the irreversible call)
+//   → DryRun → Rollback (ResetDisks in batches of ≤10, or ResetDisk per disk where the
+//     service refuses ResetDisks) → WaitForDisks → StartInstance + WaitForRunning (if
+//     asked) → Verify.
+// Cancellable until the first rollback call is sent, never after. The rollback call is
+// never sent twice by accident: a lost answer (timeout, dropped connection, 5xx) is
+// resolved by reading the disks, a refusal is final, and only a Throttling* refusal is
+// sent again after a pause. Every check and mutating call goes to the journal.
+class RollbackJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Step {
+        Check, // before the safety snapshot, so none is taken for a rollback that cannot run
+        SafetySnapshot,
+        Recheck,
+        DryRun,
+        Rollback,
+        WaitForDisks,
+        StartInstance,
+        Verify,
+    };
+    Q_ENUM(Step)
+
+    enum class StepState { Pending, Running, Done, Skipped, Failed };
+    Q_ENUM(StepState)
+
+    using DiskState = RollbackDiskState;
+
+    enum class Outcome {
+        Succeeded, // every selected disk rolled back (and started, if asked)
+        RolledBackStartFailed, // rolled back; StartInstance failed or did not reach Running
+        Blocked, // the re-check or dry run found a blocking problem: nothing rolled back
+        Failed, // an error before any disk was rolled back: nothing rolled back
+        Partial, // some disks rolled back, others not: the instance is left stopped
+        Unknown, // a rollback call's outcome could not be established
+        Cancelled, // cancelled before the rollback call: nothing rolled back
+    };
+    Q_ENUM(Outcome)
+
+    RollbackJob(EcsApi *api, RollbackPlan plan, Journal *journal, QObject *parent = nullptr);
+    ~RollbackJob() override;
+
+    void start();
+    // True if the job stopped; false once the first rollback call has been sent.
+    bool cancel();
+    bool isCancellable() const;
+    bool isRunning() const { return m_running; }
+
+    const RollbackPlan &plan() const { return m_plan; }
+    QString operationId() const { return m_recorder.operationId(); }
+    Step currentStep() const { return m_step; }
+    StepState stepState(Step step) const { return m_stepStates.value(step, StepState::Pending); }
+    DiskState diskState(const QString &diskId) const;
+    QString diskMessage(const QString &diskId) const { return m_diskMessages.value(diskId); }
+
+    Outcome outcome() const { return m_outcome; }
+    // One or two sentences for people: what happened and what state things are in.
+    QString summary() const { return m_summary; }
+    ApiError error() const { return m_error; }
+    // The re-check's report (Blocked outcome: what blocked).
+    const PreconditionReport &report() const { return m_report; }
+    QString safetySnapshotGroupId() const { return m_safetySnapshotGroupId; }
+    Instance finalInstance() const { return m_finalInstance; }
+
+    QStringList disksIn(DiskState state) const;
+    // The same plan for the disks not rolled back (Partial, Unknown, Failed): what the
+    // "retry the rest" button runs. No new safety snapshot of rolled-back disks is taken.
+    RollbackPlan retryPlan() const;
+
+    static QString stepName(Step step); // for people, translated
+    static QString outcomeName(Outcome outcome); // machine name, e.g. "rolled-back-start-failed"
+
+Q_SIGNALS:
+    void stepChanged(
+        ecs::RollbackJob::Step step, ecs::RollbackJob::StepState state, const QString &detail);
+    void diskChanged(const QString &diskId, ecs::RollbackDiskState state, const QString &detail);
+    // Free text about the running step ("Instance snapshot 40%", "2 of 3 disks back").
+    void progressed(const QString &description);
+    void finished(ecs::RollbackJob::Outcome outcome);
+
+private:
+    void runCheck(Step step);
+    void onFacts(Step step, const RollbackFacts &facts);
+    void startSafetySnapshot();
+    void runDryRun();
+    void onDryRun(const ApiError &error);
+    void sendRollback();
+    void onRollbackSent();
+    void waitForDisks(const QStringList &diskIds);
+    void onDisksWaited();
+    void conclude();
+    void startInstance();
+    void waitForRunning();
+    void verify(Outcome outcome, const QString &summary, const ApiError &error = {});
+    QString outcomeSummary(Outcome outcome, const QString &detail) const;
+    void setStep(Step step, StepState state, const QString &detail = {});
+    void setDisk(const QString &diskId, DiskState state, const QString &detail = {});
+    void finish(Outcome outcome, const QString &summary, const ApiError &error = {});
+
+    EcsApi *m_api;
+    RollbackPlan m_plan;
+    OperationRecorder m_recorder;
+    QPointer<FactsGatherer> m_gatherer;
+    QPointer<SafetySnapshotJob> m_safetySnapshot;
+    QPointer<RollbackCallSender> m_sender;
+    QPointer<StateWaiter> m_waiter;
+    Step m_step = Step::Check;
+    QHash<Step, StepState> m_stepStates;
+    QHash<QString, DiskState> m_diskStates;
+    QHash<QString, QString> m_diskMessages;
+    PreconditionReport m_report;
+    Outcome m_outcome = Outcome::Cancelled;
+    QString m_summary;
+    ApiError m_error;
+    QString m_safetySnapshotGroupId;
+    Instance m_finalInstance;
+    bool m_running = false;
+    bool m_irreversibleSent = false;
+};
+
+} // namespace ecs

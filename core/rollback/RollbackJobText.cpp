@@ -1,0 +1,102 @@
+// The words of RollbackJob: step names, outcome names and the closing summary.
+#include "RollbackJob.h"
+
+namespace ecs {
+
+QString RollbackJob::stepName(Step step)
+{
+    switch (step) {
+    case Step::Check:
+        return tr("Check preconditions");
+    case Step::SafetySnapshot:
+        return tr("Create a safety instance snapshot");
+    case Step::Recheck:
+        return tr("Check preconditions again");
+    case Step::DryRun:
+        return tr("Validate with the service (dry run)");
+    case Step::Rollback:
+        return tr("Roll back the disks");
+    case Step::WaitForDisks:
+        return tr("Wait for the disks");
+    case Step::StartInstance:
+        return tr("Start the instance");
+    case Step::Verify:
+        return tr("Verify the result");
+    }
+    return {};
+}
+
+QString RollbackJob::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Succeeded:
+        return QStringLiteral("succeeded");
+    case Outcome::RolledBackStartFailed:
+        return QStringLiteral("rolled-back-start-failed");
+    case Outcome::Blocked:
+        return QStringLiteral("blocked");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::Partial:
+        return QStringLiteral("partial");
+    case Outcome::Unknown:
+        return QStringLiteral("unknown");
+    case Outcome::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString RollbackJob::outcomeSummary(Outcome outcome, const QString &detail) const
+{
+    const QString comma = QStringLiteral(", ");
+    const QString instance = m_plan.target.instanceId;
+    QString text;
+    switch (outcome) {
+    case Outcome::Succeeded:
+        text = tr("Rolled back %n disk(s) of %1 from %2.", nullptr, int(m_plan.diskIds.size()))
+                   .arg(instance, m_plan.target.snapshotGroupId);
+        text += QLatin1Char(' ')
+            + (m_plan.startAfterRollback ? tr("The instance is running.")
+                                         : tr("The instance is stopped."));
+        break;
+    case Outcome::RolledBackStartFailed:
+        text = tr("The disks were rolled back, but the instance did not start: %1. Start it "
+                  "again later, or from the console.")
+                   .arg(detail);
+        break;
+    case Outcome::Partial:
+        text
+            = tr("Only some disks were rolled back. Rolled back: %1. Not rolled back: %2. "
+                 "The instance was left stopped; roll back the rest to finish.")
+                  .arg(disksIn(DiskState::RolledBack).join(comma), retryPlan().diskIds.join(comma));
+        if (m_error.isError())
+            text += QLatin1Char(' ') + tr("The service said: %1").arg(m_error.summary());
+        break;
+    case Outcome::Unknown:
+        text = tr("The rollback request for %1 got no answer (%2), and the disks' state does "
+                  "not show whether it was carried out. It was not sent again. The instance "
+                  "was left stopped. Rolling these disks back again is safe while it stays "
+                  "stopped: they return to the same snapshot.")
+                   .arg(disksIn(DiskState::Unknown).join(comma), m_error.summary());
+        if (!disksIn(DiskState::RolledBack).isEmpty())
+            text += QLatin1Char(' ')
+                + tr("Rolled back: %1.").arg(disksIn(DiskState::RolledBack).join(comma));
+        break;
+    case Outcome::Failed:
+        text
+            = tr("Nothing was rolled back: %1").arg(m_error.isError() ? m_error.summary() : detail);
+        break;
+    case Outcome::Blocked:
+    case Outcome::Cancelled:
+        text = detail;
+        break;
+    }
+    if (!m_safetySnapshotGroupId.isEmpty())
+        text += QLatin1Char(' ')
+            + tr("The state before the rollback is kept in instance snapshot %1.")
+                  .arg(m_safetySnapshotGroupId);
+    return text;
+}
+
+} // namespace ecs

@@ -1,0 +1,3 @@
+#include "RollbackLogging.h"
+
+Q_LOGGING_CATEGORY(lcEcsRollback, "ecs.core.rollback", QtWarningMsg)
