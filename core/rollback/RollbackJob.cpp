@@ -182,7 +182,11 @@ void RollbackJob::startSafetySnapshot()
     m_safetySnapshot = new SafetySnapshotJob(m_api, m_plan.target.regionId,
         m_plan.target.instanceId, m_plan.diskIds, m_plan.waits, m_recorder, this);
     connect(m_safetySnapshot, &SafetySnapshotJob::progressed, this,
-        [this](int percent, const QString &description) {
+        [this, lastPercent = -1](int percent, const QString &description) mutable {
+            // The job polls; only a change is news.
+            if (percent == lastPercent)
+                return;
+            lastPercent = percent;
             setStep(Step::SafetySnapshot, StepState::Running, tr("%1%").arg(percent));
             Q_EMIT progressed(description);
         });

@@ -96,6 +96,8 @@ public:
     RollbackPlan retryPlan() const;
 
     static QString stepName(Step step); // for people, translated
+    static QString stepKey(Step step); // machine name, e.g. "safety-snapshot"
+    static QString stepStateKey(StepState state); // machine name, e.g. "done"
     static QString outcomeName(Outcome outcome); // machine name, e.g. "rolled-back-start-failed"
 
 Q_SIGNALS:

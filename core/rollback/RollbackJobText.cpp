@@ -26,6 +26,46 @@ QString RollbackJob::stepName(Step step)
     return {};
 }
 
+QString RollbackJob::stepKey(Step step)
+{
+    switch (step) {
+    case Step::Check:
+        return QStringLiteral("check");
+    case Step::SafetySnapshot:
+        return QStringLiteral("safety-snapshot");
+    case Step::Recheck:
+        return QStringLiteral("recheck");
+    case Step::DryRun:
+        return QStringLiteral("dry-run");
+    case Step::Rollback:
+        return QStringLiteral("rollback");
+    case Step::WaitForDisks:
+        return QStringLiteral("wait-for-disks");
+    case Step::StartInstance:
+        return QStringLiteral("start-instance");
+    case Step::Verify:
+        return QStringLiteral("verify");
+    }
+    return {};
+}
+
+QString RollbackJob::stepStateKey(StepState state)
+{
+    switch (state) {
+    case StepState::Pending:
+        return QStringLiteral("pending");
+    case StepState::Running:
+        return QStringLiteral("running");
+    case StepState::Done:
+        return QStringLiteral("done");
+    case StepState::Skipped:
+        return QStringLiteral("skipped");
+    case StepState::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
 QString RollbackJob::outcomeName(Outcome outcome)
 {
     switch (outcome) {

@@ -1,0 +1,68 @@
+#include "Command.h"
+
+#include "CliOutput.h"
+#include "CliSession.h"
+#include "ExitCodes.h"
+#include "rollback/FactsGatherer.h"
+
+namespace ecs::cli {
+
+Command::Command(const CliOptions &options, CliSession &session, CliOutput &output, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_session(session)
+    , m_output(output)
+{ }
+
+void Command::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_output.flush();
+    Q_EMIT finished(exitCode);
+}
+
+void Command::withSession(std::function<void()> then)
+{
+    m_session.open([this, then = std::move(then)](const QString &problem) {
+        if (!problem.isEmpty()) {
+            m_output.error(problem);
+            finish(ExitError);
+            return;
+        }
+        then();
+    });
+}
+
+void Command::gatherFacts(
+    const QString &snapshotGroupId, std::function<void(const RollbackFacts &)> then)
+{
+    RollbackTarget target;
+    target.regionId = m_session.regionId();
+    target.snapshotGroupId = snapshotGroupId;
+    auto *gatherer = new FactsGatherer(&m_session.api(), target, this);
+    connect(gatherer, &FactsGatherer::finished, this,
+        [this, gatherer, then = std::move(then)](const RollbackFacts &facts) {
+            gatherer->deleteLater();
+            if (facts.groupError.isError()) {
+                m_output.error(tr("Could not read instance snapshot %1: %2")
+                                   .arg(facts.snapshotGroupId, facts.groupError.summary()));
+                finish(ExitError);
+                return;
+            }
+            then(facts);
+        });
+    gatherer->start();
+}
+
+std::optional<QStringList> Command::diskSelection(const RollbackFacts &facts) const
+{
+    if (!m_options.diskIds.isEmpty())
+        return m_options.diskIds;
+    if (facts.group)
+        return facts.group->sourceDiskIds();
+    return std::nullopt; // nothing to select from: the report says the group is gone
+}
+
+} // namespace ecs::cli
