@@ -5,9 +5,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
 build="${ECS_BUILD_DIR:-$root/build}"
-# Until the desktop console lands, the command-line front end is the app: it runs on the
-# built-in sandbox (the ECS emulator in-process, demo scenario, no cloud account). Each
-# invocation starts a fresh sandbox; the journal is the user's real one.
+# The command-line front end shows the whole job on the built-in sandbox (the ECS
+# emulator in-process, demo scenario, no cloud account), then the desktop console opens
+# on it. Each invocation starts a fresh sandbox; the journal is the user's real one.
 cli="$build/app/ecs-rollback-cli"
 "$cli" --help
 echo
@@ -25,3 +25,11 @@ echo "== Roll back ssg-demo-healthy on the sandbox: safety snapshot, re-check, d
 "$cli" rollback ssg-demo-healthy --sandbox --region cn-hangzhou --start --yes
 echo
 echo "A standalone emulator for other tools: $build/app/emulator/ecs-emulator --listen 127.0.0.1:0 --scenario demo --access-key ID:SECRET"
+
+# The desktop console on the same sandbox, when there is a display to show it on.
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+    echo "Starting the desktop console on the sandbox: $build/app/desktop/ecs-rollback --sandbox"
+    exec "$build/app/desktop/ecs-rollback" --sandbox
+else
+    echo "No display: start the desktop console later with $build/app/desktop/ecs-rollback --sandbox"
+fi

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "api/ApiError.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace ecs {
+
+// What an empty or failed table says instead of rows: a short title and what to do next.
+// Pure functions, so every case is unit-tested without a widget.
+struct LoadStateMessage
+{
+    Q_DECLARE_TR_FUNCTIONS(ecs::LoadStateMessage)
+
+public:
+    enum class Kind {
+        Empty, // the listing worked and found nothing
+        AccessKeyRefused, // wrong, unknown or disabled AccessKey
+        NoPermission, // RAM policy does not allow the call
+        Offline, // network, timeout, TLS
+        Busy, // throttled
+        Other,
+    };
+
+    Kind kind = Kind::Other;
+    QString title;
+    QString advice;
+
+    // `action` is the API action that failed; it names the RAM permission to ask for.
+    static LoadStateMessage forError(
+        const ApiError &error, const QString &action = QStringLiteral("DescribeSnapshotGroups"));
+    // `regionName` as shown in the region selector (its ID when there is no name).
+    static LoadStateMessage forEmpty(const QString &regionName);
+    // The instance snapshot page's wording for an empty listing of disk snapshots.
+    static LoadStateMessage forEmptyDiskSnapshots(const QString &regionName);
+};
+
+} // namespace ecs

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "rollback/StateWaiter.h"
+
+#include <QString>
+
+namespace ecs {
+
+class EcsApi;
+class Journal;
+
+// What a page or dialog of the console needs to talk to the service: handed down by the
+// main window from the current ConsoleSession, so widgets never own connections.
+struct ConsoleContext
+{
+    EcsApi *api = nullptr;
+    Journal *journal = nullptr; // may be null: nothing is journalled
+    QString regionId;
+    QString profileName; // for the journal and the window title
+    bool sandbox = false;
+    WaitOptions waits; // polling of instances and disks (shorter on the sandbox)
+};
+
+} // namespace ecs
