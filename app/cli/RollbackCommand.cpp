@@ -180,6 +180,8 @@ void RollbackCommand::onJobFinished(RollbackJob::Outcome outcome)
     case RollbackJob::Outcome::Partial:
     case RollbackJob::Outcome::Unknown:
     case RollbackJob::Outcome::RolledBackStartFailed:
+    case RollbackJob::Outcome::RolledBackButChanged:
+    case RollbackJob::Outcome::Interrupted:
         code = ExitIncomplete;
         break;
     }

@@ -25,6 +25,9 @@ inline const QString Failed = QStringLiteral("failed");
 inline const QString Unknown = QStringLiteral("unknown");
 inline const QString Cancelled = QStringLiteral("cancelled");
 inline const QString Partial = QStringLiteral("partial"); // some disks rolled back, not all
+// A job that stopped watching while the service still carries out what it accepted (the
+// wait ran out, the app quit): resumable.
+inline const QString Interrupted = QStringLiteral("interrupted");
 } // namespace JournalOutcome
 
 // One line of the audit journal. Never holds a secret: the profile is its name only, and

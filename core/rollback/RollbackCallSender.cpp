@@ -61,6 +61,12 @@ bool RollbackCallSender::isUnsupportedAction(const ApiError &error)
     return error.kind() == ApiError::Kind::Service && codes.contains(error.code());
 }
 
+bool RollbackCallSender::isResetInProgress(const ApiError &error)
+{
+    return error.kind() == ApiError::Kind::Service
+        && error.code() == QLatin1String("InvalidOperation.DiskResetInProgress");
+}
+
 QStringList RollbackCallSender::diskIdsOf(const QList<DiskSnapshotPair> &batch)
 {
     QStringList ids;
@@ -83,6 +89,19 @@ void RollbackCallSender::sendNextDryRun()
         return;
     }
     sendBatch(m_queue.takeFirst(), true, 1);
+}
+
+void RollbackCallSender::restrictTo(const QStringList &diskIds)
+{
+    Q_ASSERT(!m_sending);
+    QList<DiskSnapshotPair> kept;
+    for (const DiskSnapshotPair &pair : qAsConst(m_pairs)) {
+        if (diskIds.contains(pair.diskId))
+            kept.append(pair);
+        else
+            m_states.insert(pair.diskId, RollbackDiskState::NotSent);
+    }
+    m_pairs = kept;
 }
 
 void RollbackCallSender::send()
@@ -223,7 +242,25 @@ void RollbackCallSender::onAnswer(const QList<DiskSnapshotPair> &batch, bool dry
                 .arg(error.summary()));
         for (const QString &diskId : diskIds)
             setState(diskId, RollbackDiskState::Unknown, error.summary());
-        watchAfterLostAnswer(batch);
+        watchAfterLostAnswer(batch,
+            tr("No answer to the rollback request; reading the disks to find out whether it "
+               "was carried out."));
+        return;
+    }
+
+    if (attempt > 1 && isResetInProgress(error)) {
+        // The earlier attempt was answered Throttling* but carried out all the same (or its
+        // answer was a gateway's): the reset under way is this job's. Reading the disks
+        // confirms it; the call is not sent again.
+        m_error = error;
+        m_recorder->call(action, diskIds, requestId, JournalOutcome::Unknown, error,
+            tr("Refused as already in progress: an earlier attempt was carried out. Not "
+               "sent again; the disks are read to confirm."));
+        for (const QString &diskId : diskIds)
+            setState(diskId, RollbackDiskState::Unknown, tr("already being reset"));
+        watchAfterLostAnswer(batch,
+            tr("The service says the disks are already being reset; reading them to "
+               "confirm."));
         return;
     }
 
@@ -231,17 +268,20 @@ void RollbackCallSender::onAnswer(const QList<DiskSnapshotPair> &batch, bool dry
     // before acting). The calls after it are not sent, since the state changed under us.
     m_error = error;
     m_recorder->call(action, diskIds, requestId, JournalOutcome::Failed, error);
+    const QString detail = isResetInProgress(error)
+        ? tr("A reset of this disk was already under way, not started by this job")
+        : error.summary();
     for (const QString &diskId : diskIds)
-        setState(diskId, RollbackDiskState::Failed, error.summary());
+        setState(diskId, RollbackDiskState::Failed, detail);
     markRestNotSent();
 }
 
-void RollbackCallSender::watchAfterLostAnswer(const QList<DiskSnapshotPair> &batch)
+void RollbackCallSender::watchAfterLostAnswer(
+    const QList<DiskSnapshotPair> &batch, const QString &why)
 {
     m_watched = batch;
     m_watchClock.start();
-    Q_EMIT progressed(tr("No answer to the rollback request; reading the disks to find out "
-                         "whether it was carried out."));
+    Q_EMIT progressed(why);
     readDuringWatch();
 }
 

@@ -27,7 +27,10 @@ class EcsApi;
 //   after a pause and a bounded number of times;
 // - a lost answer (ApiError::leavesOutcomeUnknown) is resolved by watching the disks: a
 //   disk leaving In_use shows the service acted; if none does within the watch window the
-//   disks stay Unknown, nothing more is sent, and the job reports it.
+//   disks stay Unknown, nothing more is sent, and the job reports it;
+// - a re-sent call refused with InvalidOperation.DiskResetInProgress means an earlier
+//   attempt was carried out after all: the disks are read, as after a lost answer, and
+//   the reset under way is reported as this job's.
 class RollbackCallSender : public QObject
 {
     Q_OBJECT
@@ -38,6 +41,9 @@ public:
 
     // The same calls with DryRun=true; dryRunFinished() follows (no error: passed).
     void sendDryRun();
+    // Leaves out every disk not in `diskIds` (the re-check found they changed); before
+    // send() only.
+    void restrictTo(const QStringList &diskIds);
     // The real calls; finished() follows once every call has an outcome or sending stopped.
     void send();
     bool isSending() const { return m_sending; }
@@ -64,13 +70,14 @@ private:
     void onAnswer(const QList<DiskSnapshotPair> &batch, bool dryRun, int attempt,
         const ApiError &error, const QString &requestId, const QStringList &refusedByItem,
         const QHash<QString, QString> &itemErrors);
-    void watchAfterLostAnswer(const QList<DiskSnapshotPair> &batch);
+    void watchAfterLostAnswer(const QList<DiskSnapshotPair> &batch, const QString &why);
     void readDuringWatch();
     void endWatch(bool serviceActed);
     void markRestNotSent();
     void setState(const QString &diskId, RollbackDiskState state, const QString &detail = {});
     QString actionName() const;
     static bool isUnsupportedAction(const ApiError &error);
+    static bool isResetInProgress(const ApiError &error);
     static QStringList diskIdsOf(const QList<DiskSnapshotPair> &batch);
 
     EcsApi *m_api;

@@ -9,6 +9,8 @@
 
 #include <QMetaObject>
 
+#include <algorithm>
+
 namespace ecs {
 
 namespace {
@@ -24,26 +26,6 @@ QStringList titlesOf(const QList<PreconditionItem> &items)
                 : RollbackJob::tr("%1 (%2)").arg(item.title, item.diskId));
     }
     return titles;
-}
-
-QString journalOutcome(RollbackJob::Outcome outcome)
-{
-    switch (outcome) {
-    case RollbackJob::Outcome::Succeeded:
-        return JournalOutcome::Succeeded;
-    case RollbackJob::Outcome::RolledBackStartFailed:
-    case RollbackJob::Outcome::Partial:
-        return JournalOutcome::Partial;
-    case RollbackJob::Outcome::Blocked:
-        return JournalOutcome::Blocked;
-    case RollbackJob::Outcome::Failed:
-        return JournalOutcome::Failed;
-    case RollbackJob::Outcome::Unknown:
-        return JournalOutcome::Unknown;
-    case RollbackJob::Outcome::Cancelled:
-        return JournalOutcome::Cancelled;
-    }
-    return JournalOutcome::Unknown;
 }
 
 } // namespace
@@ -86,7 +68,10 @@ RollbackPlan RollbackJob::retryPlan() const
     RollbackPlan retry = m_plan;
     retry.diskIds.clear();
     for (const QString &diskId : m_plan.diskIds) {
-        if (diskState(diskId) != DiskState::RolledBack)
+        // Not a disk that is back, still being reset (resume that instead), or released.
+        const DiskState state = diskState(diskId);
+        if (state != DiskState::RolledBack && state != DiskState::RollingBack
+            && !m_goneDisks.contains(diskId))
             retry.diskIds.append(diskId);
     }
     // The safety snapshot already taken covers these disks too.
@@ -113,13 +98,7 @@ void RollbackJob::start()
             this, [this, summary] { finish(Outcome::Failed, summary); }, Qt::QueuedConnection);
         return;
     }
-    if (m_plan.safetySnapshot) {
-        runCheck(Step::Check);
-    } else {
-        setStep(Step::Check, StepState::Skipped);
-        setStep(Step::SafetySnapshot, StepState::Skipped);
-        runCheck(Step::Recheck);
-    }
+    runCheck(Step::Check);
 }
 
 bool RollbackJob::cancel()
@@ -158,21 +137,98 @@ void RollbackJob::onFacts(Step step, const RollbackFacts &facts)
 {
     m_report = checkPreconditions(facts, m_plan.diskIds);
     m_recorder.check(m_report);
+    for (const PreconditionItem &item : qAsConst(m_report.items)) {
+        if (item.kind == PreconditionKind::DiskExists && item.outcome == PreconditionOutcome::Failed
+            && !m_goneDisks.contains(item.diskId))
+            m_goneDisks.append(item.diskId);
+    }
+    if (step == Step::Recheck)
+        onRecheck();
+    else
+        onFirstCheck();
+}
+
+void RollbackJob::onFirstCheck()
+{
     if (!m_report.allowsRollback()) {
-        const QStringList blocking = titlesOf(m_report.blockingItems());
-        setStep(step, StepState::Failed, blocking.join(QStringLiteral("; ")));
-        finish(Outcome::Blocked,
-            tr("Nothing was rolled back: %1.").arg(blocking.join(QStringLiteral("; "))));
+        stopForReport(Step::Check, tr("Nothing was rolled back: %1."));
         return;
     }
     const int warnings = int(m_report.warnings().size());
-    setStep(step, StepState::Done,
+    setStep(Step::Check, StepState::Done,
         warnings == 0 ? tr("Every precondition holds")
                       : tr("Every precondition holds; %n warning(s)", nullptr, warnings));
-    if (step == Step::Check)
+    if (m_plan.safetySnapshot) {
         startSafetySnapshot();
-    else
+    } else {
+        setStep(Step::SafetySnapshot, StepState::Skipped);
         runDryRun();
+    }
+}
+
+void RollbackJob::onRecheck()
+{
+    const QList<PreconditionItem> blocking = m_report.blockingItems();
+    if (blocking.isEmpty()) {
+        setStep(Step::Recheck, StepState::Done, tr("Nothing changed"));
+        sendRollback();
+        return;
+    }
+    // What changed since the first check. An instance-wide change (or a failed read, which
+    // hides what changed) stops the whole job whatever the plan says.
+    QStringList changedDisks;
+    bool instanceWide = false;
+    for (const PreconditionItem &item : blocking) {
+        if (item.diskId.isEmpty() || item.outcome == PreconditionOutcome::Unknown)
+            instanceWide = true;
+        else if (!changedDisks.contains(item.diskId))
+            changedDisks.append(item.diskId);
+    }
+    QStringList unchanged;
+    for (const QString &diskId : qAsConst(m_plan.diskIds)) {
+        if (!changedDisks.contains(diskId))
+            unchanged.append(diskId);
+    }
+    if (instanceWide || unchanged.isEmpty()
+        || m_plan.onChangeBeforeCall != RollbackPlan::ChangePolicy::SkipChangedDisks) {
+        stopForReport(Step::Recheck,
+            tr("The state changed after the first check, so nothing was rolled back: %1."));
+        return;
+    }
+    for (const QString &diskId : qAsConst(changedDisks)) {
+        QStringList reasons;
+        for (const PreconditionItem &item : m_report.itemsForDisk(diskId)) {
+            if (item.outcome == PreconditionOutcome::Failed)
+                reasons.append(item.title);
+        }
+        setDisk(diskId, DiskState::NotSent,
+            tr("Left out: changed since the first check (%1)")
+                .arg(reasons.join(QStringLiteral("; "))));
+    }
+    m_sender->restrictTo(unchanged);
+    setStep(Step::Recheck, StepState::Done,
+        tr("Changed since the first check and left out: %1")
+            .arg(changedDisks.join(QStringLiteral(", "))));
+    sendRollback();
+}
+
+void RollbackJob::stopForReport(Step step, const QString &intro)
+{
+    const QList<PreconditionItem> blocking = m_report.blockingItems();
+    const QString titles = titlesOf(blocking).join(QStringLiteral("; "));
+    setStep(step, StepState::Failed, titles);
+    const bool onlyUnread = std::all_of(blocking.cbegin(), blocking.cend(),
+        [](const PreconditionItem &item) { return item.outcome == PreconditionOutcome::Unknown; });
+    if (onlyUnread && !blocking.isEmpty()) {
+        // A read that failed is not a precondition that failed: say so, and call it an
+        // error (the state is unknown), not a block.
+        finish(Outcome::Failed,
+            tr("The preconditions could not be checked, so nothing was rolled back: %1. "
+               "Try again when the service can be reached.")
+                .arg(titles));
+        return;
+    }
+    finish(Outcome::Blocked, intro.arg(titles));
 }
 
 void RollbackJob::startSafetySnapshot()
@@ -205,7 +261,7 @@ void RollbackJob::startSafetySnapshot()
                 return;
             }
             setStep(Step::SafetySnapshot, StepState::Done, m_safetySnapshotGroupId);
-            runCheck(Step::Recheck);
+            runDryRun();
         });
     m_safetySnapshot->start();
 }
@@ -229,7 +285,9 @@ void RollbackJob::onDryRun(const ApiError &error)
 {
     if (!error.isError()) {
         setStep(Step::DryRun, StepState::Done, tr("Passed"));
-        sendRollback();
+        // The last reads before the call: a change since the first check (another actor
+        // detaching a disk, deleting a snapshot, starting the instance) stops it here.
+        runCheck(Step::Recheck);
         return;
     }
     setStep(Step::DryRun, StepState::Failed, error.summary());
@@ -255,216 +313,6 @@ void RollbackJob::sendRollback()
     setStep(Step::Rollback, StepState::Running,
         m_sender->usesPerDiskCalls() ? tr("ResetDisk for each disk") : tr("ResetDisks"));
     m_sender->send();
-}
-
-void RollbackJob::onRollbackSent()
-{
-    const QStringList accepted = disksIn(DiskState::RollingBack);
-    const ApiError error = m_sender->error();
-    setStep(Step::Rollback, error.isError() ? StepState::Failed : StepState::Done,
-        error.isError() ? error.summary()
-                        : tr("Accepted for %n disk(s)", nullptr, int(accepted.size())));
-    if (error.isError())
-        m_error = error;
-    if (accepted.isEmpty()) {
-        setStep(Step::WaitForDisks, StepState::Skipped);
-        conclude();
-        return;
-    }
-    waitForDisks(accepted);
-}
-
-void RollbackJob::waitForDisks(const QStringList &diskIds)
-{
-    setStep(Step::WaitForDisks, StepState::Running,
-        tr("Waiting until %n disk(s) are back", nullptr, int(diskIds.size())));
-    m_waiter = new StateWaiter(m_api, m_plan.target.regionId, m_plan.waits, this);
-    connect(m_waiter, &StateWaiter::progressed, this, [this](const QString &description) {
-        setStep(Step::WaitForDisks, StepState::Running, description);
-        Q_EMIT progressed(description);
-    });
-    connect(m_waiter, &StateWaiter::finished, this, &RollbackJob::onDisksWaited);
-    m_waiter->waitForDisksSettled(diskIds);
-}
-
-void RollbackJob::onDisksWaited()
-{
-    StateWaiter *waiter = m_waiter;
-    waiter->deleteLater();
-    QHash<QString, Disk> lastRead;
-    for (const Disk &disk : waiter->lastDisks())
-        lastRead.insert(disk.diskId, disk);
-
-    for (const QString &diskId : disksIn(DiskState::RollingBack)) {
-        const auto disk = lastRead.constFind(diskId);
-        if (disk != lastRead.cend() && disk->isSettled())
-            setDisk(diskId, DiskState::RolledBack, disk->status);
-        else if (disk == lastRead.cend() && waiter->outcome() == StateWaiter::Outcome::Failed)
-            setDisk(diskId, DiskState::Failed, tr("The disk no longer exists"));
-        else
-            setDisk(diskId, DiskState::Unknown,
-                tr("Still being rolled back when the wait ended: %1").arg(waiter->message()));
-    }
-    const bool reached = waiter->outcome() == StateWaiter::Outcome::Reached;
-    setStep(Step::WaitForDisks, reached ? StepState::Done : StepState::Failed,
-        reached ? tr("Every disk is back") : waiter->message());
-    conclude();
-}
-
-void RollbackJob::conclude()
-{
-    const QStringList rolledBack = disksIn(DiskState::RolledBack);
-    if (rolledBack.size() == m_plan.diskIds.size()) {
-        if (m_plan.startAfterRollback) {
-            startInstance();
-            return;
-        }
-        setStep(Step::StartInstance, StepState::Skipped);
-        verify(Outcome::Succeeded, {});
-        return;
-    }
-    // Not everything was rolled back: the instance stays stopped so that nobody boots a
-    // half-restored system.
-    setStep(Step::StartInstance, StepState::Skipped,
-        m_plan.startAfterRollback ? tr("Not started: not every disk was rolled back") : QString());
-    const bool unknown = !disksIn(DiskState::Unknown).isEmpty();
-    if (unknown)
-        verify(Outcome::Unknown, {}, m_error);
-    else if (rolledBack.isEmpty())
-        verify(Outcome::Failed, {}, m_error);
-    else
-        verify(Outcome::Partial, {}, m_error);
-}
-
-void RollbackJob::startInstance()
-{
-    setStep(Step::StartInstance, StepState::Running, tr("Starting the instance"));
-    StartInstanceRequest request;
-    request.regionId = m_plan.target.regionId;
-    request.instanceId = m_plan.target.instanceId;
-    const QStringList noDisks;
-    m_api->startInstance(request, this, [this, noDisks](const Result<QString> &result) {
-        if (result.ok()) {
-            m_recorder.call(QStringLiteral("StartInstance"), noDisks, result.value(),
-                JournalOutcome::Succeeded);
-            waitForRunning();
-            return;
-        }
-        const ApiError error = result.error();
-        if (error.leavesOutcomeUnknown()) {
-            // Not sent again: the state shows whether it arrived.
-            m_recorder.call(QStringLiteral("StartInstance"), noDisks, error.requestId(),
-                JournalOutcome::Unknown, error);
-            waitForRunning();
-            return;
-        }
-        m_recorder.call(QStringLiteral("StartInstance"), noDisks, error.requestId(),
-            JournalOutcome::Failed, error);
-        setStep(Step::StartInstance, StepState::Failed, error.summary());
-        verify(Outcome::RolledBackStartFailed, error.summary(), error);
-    });
-}
-
-void RollbackJob::waitForRunning()
-{
-    m_waiter = new StateWaiter(m_api, m_plan.target.regionId, m_plan.waits, this);
-    connect(m_waiter, &StateWaiter::progressed, this, [this](const QString &description) {
-        setStep(Step::StartInstance, StepState::Running, description);
-        Q_EMIT progressed(description);
-    });
-    connect(m_waiter, &StateWaiter::finished, this, [this](StateWaiter::Outcome outcome) {
-        StateWaiter *waiter = m_waiter;
-        waiter->deleteLater();
-        if (outcome == StateWaiter::Outcome::Reached) {
-            setStep(Step::StartInstance, StepState::Done, tr("Running"));
-            verify(Outcome::Succeeded, {});
-            return;
-        }
-        setStep(Step::StartInstance, StepState::Failed, waiter->message());
-        verify(Outcome::RolledBackStartFailed, waiter->message(), waiter->error());
-    });
-    m_waiter->waitForInstance(m_plan.target.instanceId, InstanceStatusName::Running);
-}
-
-void RollbackJob::verify(Outcome outcome, const QString &detail, const ApiError &error)
-{
-    setStep(Step::Verify, StepState::Running, tr("Reading the instance and its disks"));
-    // The final state is read again rather than assumed, so the result shows what the
-    // service says now.
-    auto pending = std::make_shared<int>(2);
-    auto notes = std::make_shared<QStringList>();
-    auto done = [this, outcome, detail, error, pending, notes] {
-        if (--*pending > 0)
-            return;
-        setStep(Step::Verify, notes->isEmpty() ? StepState::Done : StepState::Failed,
-            notes->join(QLatin1Char(' ')));
-        QString summary = outcomeSummary(outcome, detail);
-        if (!notes->isEmpty())
-            summary += QLatin1Char(' ') + notes->join(QLatin1Char(' '));
-        finish(outcome, summary, error);
-    };
-
-    DescribeInstancesRequest instances;
-    instances.regionId = m_plan.target.regionId;
-    instances.instanceIds = QStringList { m_plan.target.instanceId };
-    m_api->describeInstances(
-        instances, this, [this, done, notes](const Result<Page<Instance>> &result) {
-            if (!result.ok())
-                notes->append(tr("The instance's final state could not be read: %1.")
-                                  .arg(result.error().summary()));
-            else if (result.value().items.isEmpty())
-                notes->append(tr("The instance is no longer listed."));
-            else
-                m_finalInstance = result.value().items.constFirst();
-            done();
-        });
-
-    DescribeDisksRequest disks;
-    disks.regionId = m_plan.target.regionId;
-    disks.diskIds = m_plan.diskIds;
-    m_api->describeDisks(disks, this, [this, done, notes](const Result<Page<Disk>> &result) {
-        if (!result.ok()) {
-            notes->append(
-                tr("The disks' final state could not be read: %1.").arg(result.error().summary()));
-        } else {
-            for (const Disk &disk : result.value().items) {
-                if (diskState(disk.diskId) == DiskState::RolledBack
-                    && !disk.isAttachedTo(m_plan.target.instanceId))
-                    notes->append(tr("Disk %1 is no longer attached to %2.")
-                                      .arg(disk.diskId, m_plan.target.instanceId));
-            }
-        }
-        done();
-    });
-}
-
-void RollbackJob::setStep(Step step, StepState state, const QString &detail)
-{
-    m_step = step;
-    m_stepStates.insert(step, state);
-    Q_EMIT stepChanged(step, state, detail);
-}
-
-void RollbackJob::setDisk(const QString &diskId, DiskState state, const QString &detail)
-{
-    m_diskStates.insert(diskId, state);
-    m_diskMessages.insert(diskId, detail);
-    Q_EMIT diskChanged(diskId, state, detail);
-}
-
-void RollbackJob::finish(Outcome outcome, const QString &summary, const ApiError &error)
-{
-    if (!m_running)
-        return;
-    m_running = false;
-    for (const QString &diskId : disksIn(DiskState::Waiting))
-        setDisk(diskId, DiskState::NotSent);
-    m_outcome = outcome;
-    m_summary = summary;
-    if (error.isError())
-        m_error = error;
-    m_recorder.job(jobAction, m_plan.diskIds, journalOutcome(outcome), summary);
-    Q_EMIT finished(outcome);
 }
 
 } // namespace ecs

@@ -5,6 +5,7 @@
 #include "RollbackPlan.h"
 #include "api/ApiError.h"
 #include "journal/OperationRecorder.h"
+#include "model/Disk.h"
 #include "model/Instance.h"
 
 #include <QHash>
@@ -23,11 +24,13 @@ class StateWaiter;
 struct RollbackFacts;
 
 // One rollback, as a state machine with visible progress per step and per disk:
-//   Check → SafetySnapshot (both optional; if the snapshot fails nothing is rolled back)
-//   → Recheck (every precondition read again just before the irreversible call)
-//   → DryRun → Rollback (ResetDisks in batches of ≤10, or ResetDisk per disk where the
-//     service refuses ResetDisks) → WaitForDisks → StartInstance + WaitForRunning (if
-//     asked) → Verify.
+//   Check → SafetySnapshot (optional; if it fails nothing is rolled back)
+//   → DryRun (the service validates the calls)
+//   → Recheck (every precondition read again, the last thing before the irreversible call;
+//     a change stops the job or leaves the changed disks out, as the plan says)
+//   → Rollback (ResetDisks in batches of ≤10, or ResetDisk per disk where the service
+//     refuses ResetDisks) → WaitForDisks → StartInstance + WaitForRunning (if asked, and
+//     only if every disk is back and still attached) → Verify.
 // Cancellable until the first rollback call is sent, never after. The rollback call is
 // never sent twice by accident: a lost answer (timeout, dropped connection, 5xx) is
 // resolved by reading the disks, a refusal is final, and only a Throttling* refusal is
@@ -40,8 +43,8 @@ public:
     enum class Step {
         Check, // before the safety snapshot, so none is taken for a rollback that cannot run
         SafetySnapshot,
-        Recheck,
         DryRun,
+        Recheck, // after the dry run: nothing but the call itself comes after it
         Rollback,
         WaitForDisks,
         StartInstance,
@@ -62,6 +65,12 @@ public:
         Partial, // some disks rolled back, others not: the instance is left stopped
         Unknown, // a rollback call's outcome could not be established
         Cancelled, // cancelled before the rollback call: nothing rolled back
+        // Rolled back, but another actor changed the instance meanwhile (a disk detached):
+        // the instance is left stopped for a person to look at.
+        RolledBackButChanged,
+        // The service accepted the rollback and is still carrying it out, but this job
+        // stopped watching (the wait ran out, or the app was quitting): resumable.
+        Interrupted,
     };
     Q_ENUM(Outcome)
 
@@ -111,6 +120,10 @@ Q_SIGNALS:
 private:
     void runCheck(Step step);
     void onFacts(Step step, const RollbackFacts &facts);
+    void onFirstCheck();
+    void onRecheck();
+    // A report that blocks: Blocked, or Failed when only failed reads block.
+    void stopForReport(Step step, const QString &intro);
     void startSafetySnapshot();
     void runDryRun();
     void onDryRun(const ApiError &error);
@@ -119,8 +132,10 @@ private:
     void waitForDisks(const QStringList &diskIds);
     void onDisksWaited();
     void conclude();
-    void startInstance();
+    void startInstance(int attempt = 1);
+    void onStartRefused(const ApiError &error);
     void waitForRunning();
+    void noteDetached(const Disk &disk);
     void verify(Outcome outcome, const QString &summary, const ApiError &error = {});
     QString outcomeSummary(Outcome outcome, const QString &detail) const;
     void setStep(Step step, StepState state, const QString &detail = {});
@@ -144,6 +159,9 @@ private:
     ApiError m_error;
     QString m_safetySnapshotGroupId;
     Instance m_finalInstance;
+    QStringList m_goneDisks; // released since the check: never in a retry plan
+    QStringList m_detachedDisks; // rolled back, then found detached from the instance
+    QString m_startNote; // how the instance came to run, when not by this job's call
     bool m_running = false;
     bool m_irreversibleSent = false;
 };

@@ -83,6 +83,10 @@ QString RollbackJob::outcomeName(Outcome outcome)
         return QStringLiteral("unknown");
     case Outcome::Cancelled:
         return QStringLiteral("cancelled");
+    case Outcome::RolledBackButChanged:
+        return QStringLiteral("rolled-back-but-changed");
+    case Outcome::Interrupted:
+        return QStringLiteral("interrupted");
     }
     return QStringLiteral("unknown");
 }
@@ -99,33 +103,64 @@ QString RollbackJob::outcomeSummary(Outcome outcome, const QString &detail) cons
         text += QLatin1Char(' ')
             + (m_plan.startAfterRollback ? tr("The instance is running.")
                                          : tr("The instance is stopped."));
+        if (!m_startNote.isEmpty())
+            text += QLatin1Char(' ') + m_startNote;
         break;
     case Outcome::RolledBackStartFailed:
         text = tr("The disks were rolled back, but the instance did not start: %1. Start it "
                   "again later, or from the console.")
                    .arg(detail);
         break;
-    case Outcome::Partial:
-        text
-            = tr("Only some disks were rolled back. Rolled back: %1. Not rolled back: %2. "
-                 "The instance was left stopped; roll back the rest to finish.")
-                  .arg(disksIn(DiskState::RolledBack).join(comma), retryPlan().diskIds.join(comma));
+    case Outcome::Partial: {
+        QStringList notRolledBack = m_plan.diskIds;
+        for (const QString &diskId : disksIn(DiskState::RolledBack))
+            notRolledBack.removeAll(diskId);
+        text = tr("Only some disks were rolled back. Rolled back: %1. Not rolled back: %2. "
+                  "The instance was left stopped; roll back the rest to finish.")
+                   .arg(disksIn(DiskState::RolledBack).join(comma), notRolledBack.join(comma));
+        if (!m_goneDisks.isEmpty())
+            text += QLatin1Char(' ')
+                + tr("No longer exists, so it cannot be rolled back: %1.")
+                      .arg(m_goneDisks.join(comma));
         if (m_error.isError())
             text += QLatin1Char(' ') + tr("The service said: %1").arg(m_error.summary());
         break;
+    }
     case Outcome::Unknown:
-        text = tr("The rollback request for %1 got no answer (%2), and the disks' state does "
-                  "not show whether it was carried out. It was not sent again. The instance "
-                  "was left stopped. Rolling these disks back again is safe while it stays "
-                  "stopped: they return to the same snapshot.")
-                   .arg(disksIn(DiskState::Unknown).join(comma), m_error.summary());
+        text = tr("The rollback request for %1 got no clear answer (%2), and the disks' state "
+                  "does not show whether it was carried out. It was not sent again. The "
+                  "instance was left stopped. Rolling these disks back again is safe while it "
+                  "stays stopped: they return to the same snapshot.")
+                   .arg(disksIn(DiskState::Unknown).join(comma),
+                       m_error.isError() ? m_error.summary() : tr("no answer"));
         if (!disksIn(DiskState::RolledBack).isEmpty())
             text += QLatin1Char(' ')
                 + tr("Rolled back: %1.").arg(disksIn(DiskState::RolledBack).join(comma));
         break;
+    case Outcome::Interrupted:
+        text = tr("The service accepted the rollback and is still carrying it out for %1, "
+                  "but this job stopped watching before it ended. Nothing more was sent. "
+                  "Resume the operation to wait for the disks and finish it.")
+                   .arg(disksIn(DiskState::RollingBack).join(comma));
+        if (!disksIn(DiskState::RolledBack).isEmpty())
+            text += QLatin1Char(' ')
+                + tr("Rolled back: %1.").arg(disksIn(DiskState::RolledBack).join(comma));
+        break;
+    case Outcome::RolledBackButChanged:
+        text = tr("The disks were rolled back, but %1 is no longer attached to %2: someone "
+                  "changed the instance while the rollback ran. The instance was not "
+                  "started; check its disks before starting it.")
+                   .arg(m_detachedDisks.join(comma), instance);
+        break;
     case Outcome::Failed:
-        text
-            = tr("Nothing was rolled back: %1").arg(m_error.isError() ? m_error.summary() : detail);
+        if (m_error.code() == QLatin1String("InvalidOperation.DiskResetInProgress"))
+            text = tr("This job rolled nothing back: a reset of %1 was already under way, "
+                      "started by someone else. Wait until the disks are In_use again and "
+                      "check what they hold before rolling back.")
+                       .arg(disksIn(DiskState::Failed).join(comma));
+        else
+            text = tr("Nothing was rolled back: %1")
+                       .arg(m_error.isError() ? m_error.summary() : detail);
         break;
     case Outcome::Blocked:
     case Outcome::Cancelled:

@@ -24,6 +24,8 @@ QIcon outcomeIcon(RollbackJob::Outcome outcome)
     case RollbackJob::Outcome::RolledBackStartFailed:
     case RollbackJob::Outcome::Partial:
     case RollbackJob::Outcome::Unknown:
+    case RollbackJob::Outcome::RolledBackButChanged:
+    case RollbackJob::Outcome::Interrupted:
         return QIcon::fromTheme(
             QStringLiteral("dialog-warning"), style->standardIcon(QStyle::SP_MessageBoxWarning));
     case RollbackJob::Outcome::Failed:
@@ -87,6 +89,10 @@ QString OutcomeBanner::outcomeTitle(RollbackJob::Outcome outcome)
         return tr("Unknown: the outcome could not be confirmed");
     case RollbackJob::Outcome::Cancelled:
         return tr("Cancelled: nothing was rolled back");
+    case RollbackJob::Outcome::RolledBackButChanged:
+        return tr("Rolled back, but the instance changed meanwhile");
+    case RollbackJob::Outcome::Interrupted:
+        return tr("Interrupted: the rollback is still running on the service");
     }
     return {};
 }

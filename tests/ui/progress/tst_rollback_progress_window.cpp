@@ -228,8 +228,8 @@ void TestRollbackProgressWindow::refusedAfterDryRunOffersTheRest()
     QString injectionError;
     connect(&job, &RollbackJob::stepChanged, &window,
         [&](RollbackJob::Step step, RollbackJob::StepState state) {
-            // Someone deletes a snapshot between the dry run and the call: refused.
-            if (step == RollbackJob::Step::DryRun && state == RollbackJob::StepState::Done)
+            // Someone deletes a snapshot between the last re-check and the call: refused.
+            if (step == RollbackJob::Step::Recheck && state == RollbackJob::StepState::Done)
                 injectionError = harness.service()->applyActorMove(
                     QStringLiteral("DeleteSnapshot"), QStringLiteral("s-demo-healthy-data2"));
         });
