@@ -36,7 +36,7 @@ constexpr int busyTimeoutMs = 200;
 // The columns in JournalEntry order; SELECT and INSERT use the same list.
 constexpr QLatin1String columnList("time, operation_id, kind, profile, region_id, instance_id, "
                                    "snapshot_group_id, disk_ids, action, request_id, outcome, "
-                                   "error_code, message");
+                                   "error_code, message, detail");
 
 // Text columns are NOT NULL with '' as default, so SQL over the file needs no IS NULL.
 constexpr const char *schemaStatements[] = {
@@ -54,12 +54,19 @@ constexpr const char *schemaStatements[] = {
     " request_id TEXT NOT NULL DEFAULT '',"
     " outcome TEXT NOT NULL DEFAULT '',"
     " error_code TEXT NOT NULL DEFAULT '',"
-    " message TEXT NOT NULL DEFAULT '')",
+    " message TEXT NOT NULL DEFAULT '',"
+    " detail TEXT NOT NULL DEFAULT '')", // JSON object for machines (v2), '' when none
     "CREATE INDEX IF NOT EXISTS entries_instance_time ON entries (instance_id, time)",
     "CREATE INDEX IF NOT EXISTS entries_time ON entries (time)",
-    "PRAGMA user_version = 1",
+    "PRAGMA user_version = 2",
 };
-static_assert(Journal::SchemaVersion == 1, "schemaStatements set user_version 1");
+static_assert(Journal::SchemaVersion == 2, "schemaStatements set user_version 2");
+
+// From each version to the next; index 0 takes version 1 to 2.
+constexpr const char *migrationStatements[] = {
+    // v2: the write-ahead records of crash-safe jobs carry their plan and step as JSON.
+    "ALTER TABLE entries ADD COLUMN detail TEXT NOT NULL DEFAULT ''",
+};
 
 int sqliteCode(const QSqlError &error)
 {
@@ -116,6 +123,7 @@ JournalEntry entryFromRow(const QSqlQuery &query)
     entry.outcome = query.value(11).toString();
     entry.errorCode = query.value(12).toString();
     entry.message = query.value(13).toString();
+    entry.detail = query.value(14).toString();
     return entry;
 }
 
@@ -144,6 +152,33 @@ QSqlError createSchema(QSqlDatabase &db)
 // instead of 18 ms per record() on the build machine), and readers never wait for a writer.
 // It is a property of the file; where it is unavailable (some network file systems) the
 // rollback journal stays. synchronous=FULL keeps each written entry through a power cut.
+// One transaction from `version` to SchemaVersion: a migration that fails leaves the file
+// as it was.
+QSqlError migrateSchema(QSqlDatabase &db, int version)
+{
+    if (!db.transaction())
+        return db.lastError();
+    QSqlQuery migrate(db);
+    for (int from = version; from < Journal::SchemaVersion; ++from) {
+        if (!migrate.exec(QString::fromLatin1(migrationStatements[from - 1]))) {
+            const QSqlError error = migrate.lastError();
+            migrate.finish();
+            db.rollback();
+            return error;
+        }
+    }
+    if (!migrate.exec(QStringLiteral("PRAGMA user_version = %1").arg(Journal::SchemaVersion))) {
+        const QSqlError error = migrate.lastError();
+        migrate.finish();
+        db.rollback();
+        return error;
+    }
+    migrate.finish();
+    if (!db.commit())
+        return db.lastError();
+    return {};
+}
+
 void useWriteAheadLog(const QSqlDatabase &db)
 {
     QSqlQuery pragma(db);
@@ -284,8 +319,12 @@ QString Journal::openDatabase()
         if (error.isValid())
             return failed(error);
     }
-    // Versions between 0 and SchemaVersion would be migrated here once there are any.
     check.finish();
+    if (version > 0 && version < SchemaVersion) {
+        const QSqlError error = migrateSchema(db, version);
+        if (error.isValid())
+            return failed(error);
+    }
     useWriteAheadLog(db);
     return {};
 }
@@ -334,7 +373,7 @@ bool Journal::writeOne(JournalEntry &entry, QString *error)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery insert(db);
     const bool prepared = insert.prepare(QLatin1String("INSERT INTO entries (") + columnList
-        + QLatin1String(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        + QLatin1String(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (prepared) {
         insert.addBindValue(timeText(entry.time));
         insert.addBindValue(text(entry.operationId));
@@ -349,6 +388,7 @@ bool Journal::writeOne(JournalEntry &entry, QString *error)
         insert.addBindValue(text(entry.outcome));
         insert.addBindValue(text(entry.errorCode));
         insert.addBindValue(text(entry.message));
+        insert.addBindValue(text(entry.detail));
     }
     if (prepared && insert.exec()) {
         entry.id = insert.lastInsertId().toLongLong();

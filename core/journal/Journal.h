@@ -36,7 +36,7 @@ class Journal : public QObject
 
 public:
     // PRAGMA user_version of the schema this version writes.
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     explicit Journal(QString filePath, QObject *parent = nullptr);
     ~Journal() override;

@@ -10,7 +10,8 @@ bool JournalEntry::operator==(const JournalEntry &other) const
         && kind == other.kind && profile == other.profile && regionId == other.regionId
         && instanceId == other.instanceId && snapshotGroupId == other.snapshotGroupId
         && diskIds == other.diskIds && action == other.action && requestId == other.requestId
-        && outcome == other.outcome && errorCode == other.errorCode && message == other.message;
+        && outcome == other.outcome && errorCode == other.errorCode && message == other.message
+        && detail == other.detail;
 }
 
 } // namespace ecs

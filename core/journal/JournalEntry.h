@@ -13,6 +13,9 @@ namespace JournalKind {
 inline const QString Check = QStringLiteral("check"); // a precondition check and its result
 inline const QString Call = QStringLiteral("call"); // one mutating API call (or dry run)
 inline const QString Job = QStringLiteral("job"); // a job's start and end
+// A step of a job starting or ending (action = the step's key): the write-ahead record
+// that lets the next start find where an interrupted job stood.
+inline const QString Step = QStringLiteral("step");
 } // namespace JournalKind
 
 namespace JournalOutcome {
@@ -28,6 +31,13 @@ inline const QString Partial = QStringLiteral("partial"); // some disks rolled b
 // A job that stopped watching while the service still carries out what it accepted (the
 // wait ran out, the app quit): resumable.
 inline const QString Interrupted = QStringLiteral("interrupted");
+// Written before a mutating call goes out; the answer follows as another entry. An intent
+// with no answer after it means the app stopped while the call was on its way.
+inline const QString Sending = QStringLiteral("sending");
+// A job taken up again after an interruption (same operation ID).
+inline const QString Resumed = QStringLiteral("resumed");
+inline const QString Done = QStringLiteral("done"); // a step ended well
+inline const QString Skipped = QStringLiteral("skipped"); // a step that did not apply
 } // namespace JournalOutcome
 
 // One line of the audit journal. Never holds a secret: the profile is its name only, and
@@ -48,6 +58,9 @@ struct JournalEntry
     QString outcome; // JournalOutcome
     QString errorCode; // service Code, or our ApiError kind name for transport errors
     QString message; // plain text for people
+    // JSON object for machines: the plan of a job's start, the step of a step record
+    // (kind Step); empty when none. Written so that a job can be recovered after a crash.
+    QString detail;
 
     bool operator==(const JournalEntry &other) const;
     bool operator!=(const JournalEntry &other) const { return !(*this == other); }

@@ -48,7 +48,7 @@ QByteArray journalToCsv(const QList<JournalEntry> &entries)
     const QLatin1String crlf("\r\n");
     QString csv = QStringLiteral("id,time,operation_id,kind,profile,region_id,instance_id,"
                                  "snapshot_group_id,disk_ids,action,request_id,outcome,"
-                                 "error_code,message")
+                                 "error_code,message,detail")
         + crlf;
     for (const JournalEntry &entry : entries) {
         const QStringList fields {
@@ -66,6 +66,7 @@ QByteArray journalToCsv(const QList<JournalEntry> &entries)
             csvText(entry.outcome),
             csvText(entry.errorCode),
             csvText(entry.message),
+            csvText(entry.detail),
         };
         csv += fields.join(QLatin1Char(',')) + crlf;
     }
@@ -91,6 +92,8 @@ QByteArray journalToJson(const QList<JournalEntry> &entries)
             { QStringLiteral("outcome"), entry.outcome },
             { QStringLiteral("errorCode"), entry.errorCode },
             { QStringLiteral("message"), entry.message },
+            // An object, so that a reader need not parse JSON inside JSON.
+            { QStringLiteral("detail"), QJsonDocument::fromJson(entry.detail.toUtf8()).object() },
         });
     }
     const QJsonObject root { { QStringLiteral("entries"), array } };

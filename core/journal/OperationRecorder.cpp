@@ -19,6 +19,15 @@ OperationRecorder::OperationRecorder(Journal *journal, QString profile, QString 
     , m_snapshotGroupId(std::move(snapshotGroupId))
 { }
 
+OperationRecorder OperationRecorder::resuming(Journal *journal, QString operationId,
+    QString profile, QString regionId, QString instanceId, QString snapshotGroupId)
+{
+    OperationRecorder recorder(journal, std::move(profile), std::move(regionId),
+        std::move(instanceId), std::move(snapshotGroupId));
+    recorder.m_operationId = std::move(operationId);
+    return recorder;
+}
+
 Journal *OperationRecorder::journal() const
 {
     return m_journal.data();
@@ -81,8 +90,25 @@ void OperationRecorder::call(const QString &action, const QStringList &diskIds,
     m_journal->record(entry);
 }
 
+void OperationRecorder::intent(const QString &action, const QStringList &diskIds)
+{
+    call(action, diskIds, {}, JournalOutcome::Sending);
+}
+
+void OperationRecorder::step(const QString &stepKey, const QString &outcome, const QString &message)
+{
+    if (!m_journal)
+        return;
+    JournalEntry entry = base();
+    entry.kind = JournalKind::Step;
+    entry.action = stepKey;
+    entry.outcome = outcome;
+    entry.message = message;
+    m_journal->record(entry);
+}
+
 void OperationRecorder::job(const QString &action, const QStringList &diskIds,
-    const QString &outcome, const QString &message)
+    const QString &outcome, const QString &message, const QString &detail)
 {
     if (!m_journal)
         return;
@@ -92,6 +118,7 @@ void OperationRecorder::job(const QString &action, const QStringList &diskIds,
     entry.diskIds = diskIds;
     entry.outcome = outcome;
     entry.message = message;
+    entry.detail = detail;
     m_journal->record(entry);
 }
 

@@ -23,6 +23,9 @@ public:
     OperationRecorder() = default;
     OperationRecorder(Journal *journal, QString profile, QString regionId, QString instanceId,
         QString snapshotGroupId = {});
+    // Takes up an operation recorded earlier (a job resumed after a crash).
+    static OperationRecorder resuming(Journal *journal, QString operationId, QString profile,
+        QString regionId, QString instanceId, QString snapshotGroupId);
 
     QString operationId() const { return m_operationId; }
     Journal *journal() const; // out of line: Journal is only forward-declared here
@@ -33,9 +36,14 @@ public:
     // A mutating call that got an answer or an error. `outcome` is JournalOutcome.
     void call(const QString &action, const QStringList &diskIds, const QString &requestId,
         const QString &outcome, const ApiError &error = {}, const QString &message = {});
-    // The job's own start and end.
+    // Before a mutating call goes out: outcome Sending. After a crash, an intent with no
+    // answer after it says the call may have reached the service.
+    void intent(const QString &action, const QStringList &diskIds);
+    // A step of the job starting or ending (JournalKind::Step; action = the step's key).
+    void step(const QString &stepKey, const QString &outcome, const QString &message = {});
+    // The job's own start and end; `detail` is a JSON object (the plan, at the start).
     void job(const QString &action, const QStringList &diskIds, const QString &outcome,
-        const QString &message = {});
+        const QString &message = {}, const QString &detail = {});
 
 private:
     JournalEntry base() const;

@@ -104,6 +104,15 @@ void RollbackCallSender::restrictTo(const QStringList &diskIds)
     m_pairs = kept;
 }
 
+void RollbackCallSender::interrupt()
+{
+    m_interrupted = true;
+    if (!m_watched.isEmpty() && m_watchTimer.isActive()) {
+        m_watchTimer.stop();
+        endWatch(false);
+    }
+}
+
 void RollbackCallSender::send()
 {
     Q_ASSERT(!m_sending);
@@ -114,6 +123,10 @@ void RollbackCallSender::send()
 
 void RollbackCallSender::sendNextBatch()
 {
+    if (m_interrupted && !m_queue.isEmpty()) {
+        markRestNotSent();
+        return;
+    }
     if (m_queue.isEmpty()) {
         m_sending = false;
         QMetaObject::invokeMethod(this, &RollbackCallSender::finished, Qt::QueuedConnection);
@@ -127,6 +140,10 @@ void RollbackCallSender::sendNextBatch()
 
 void RollbackCallSender::sendBatch(const QList<DiskSnapshotPair> &batch, bool dryRun, int attempt)
 {
+    // Write-ahead: should the app stop before the answer, the journal shows the call may
+    // have reached the service, so no later start sends it again.
+    if (!dryRun)
+        m_recorder->intent(actionName(), diskIdsOf(batch));
     auto answered = [this, batch, dryRun, attempt](const ApiError &error, const QString &requestId,
                         const QList<OperationProgress> &progress) {
         // ResetDisks may report a per-disk failure inside a successful answer.
@@ -190,8 +207,15 @@ void RollbackCallSender::onAnswer(const QList<DiskSnapshotPair> &batch, bool dry
         m_recorder->call(journalAction, diskIds, requestId, JournalOutcome::Failed, error,
             tr("Throttled; sent again in %1 s.").arg(m_plan.throttledPauseMs / 1000.0));
         Q_EMIT progressed(tr("The service is throttling requests; trying again shortly."));
-        QTimer::singleShot(m_plan.throttledPauseMs, this,
-            [this, batch, dryRun, attempt] { sendBatch(batch, dryRun, attempt + 1); });
+        QTimer::singleShot(m_plan.throttledPauseMs, this, [this, batch, dryRun, attempt] {
+            if (m_interrupted && !dryRun) {
+                // Refused, so not carried out: these disks were not sent after all.
+                m_queue.prepend(batch);
+                markRestNotSent();
+                return;
+            }
+            sendBatch(batch, dryRun, attempt + 1);
+        });
         return;
     }
 
@@ -301,7 +325,7 @@ void RollbackCallSender::readDuringWatch()
                 }
             }
         }
-        if (m_watchClock.elapsed() >= m_plan.unknownOutcomeWatchMs) {
+        if (m_interrupted || m_watchClock.elapsed() >= m_plan.unknownOutcomeWatchMs) {
             endWatch(false);
             return;
         }

@@ -47,6 +47,10 @@ public:
     // The real calls; finished() follows once every call has an outcome or sending stopped.
     void send();
     bool isSending() const { return m_sending; }
+    // For a quit: the call in flight still gets its answer, but nothing more is sent (the
+    // batches not sent yet, a throttled batch waiting for its pause) and a watch after a
+    // lost answer ends now, leaving its disks Unknown. finished() follows.
+    void interrupt();
 
     // After a dry run of ResetDisks was refused as unsupported, the real calls use
     // ResetDisk too.
@@ -93,6 +97,7 @@ private:
     QElapsedTimer m_watchClock;
     bool m_perDisk = false;
     bool m_sending = false;
+    bool m_interrupted = false;
 };
 
 } // namespace ecs

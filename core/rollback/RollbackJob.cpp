@@ -3,10 +3,13 @@
 #include "FactsGatherer.h"
 #include "PreconditionCheck.h"
 #include "RollbackCallSender.h"
+#include "RollbackRecord.h"
 #include "SafetySnapshotJob.h"
 #include "StateWaiter.h"
 #include "api/EcsApi.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMetaObject>
 
 #include <algorithm>
@@ -84,10 +87,14 @@ void RollbackJob::start()
     if (m_running)
         return;
     m_running = true;
+    // The plan goes into the start record so that a job interrupted by a crash can be
+    // taken up again from the journal alone (RollbackRecord).
+    const QJsonObject detail { { QStringLiteral("plan"), rollbackPlanToJson(m_plan) } };
     m_recorder.job(jobAction, m_plan.diskIds, JournalOutcome::Started,
         tr("Safety snapshot: %1. Start afterwards: %2.")
             .arg(m_plan.safetySnapshot ? tr("yes") : tr("no"),
-                m_plan.startAfterRollback ? tr("yes") : tr("no")));
+                m_plan.startAfterRollback ? tr("yes") : tr("no")),
+        QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
 
     if (m_plan.target.instanceId.isEmpty() || m_plan.diskIds.isEmpty()) {
         const QString summary = m_plan.diskIds.isEmpty()
@@ -99,6 +106,23 @@ void RollbackJob::start()
         return;
     }
     runCheck(Step::Check);
+}
+
+void RollbackJob::interrupt()
+{
+    if (!m_running || m_interruptRequested)
+        return;
+    if (!m_irreversibleSent) {
+        cancel();
+        return;
+    }
+    m_interruptRequested = true;
+    // Waiting is only watching: it stops now. A call in flight keeps its answer coming;
+    // the step that receives it ends the job (see finishInterrupted()).
+    if (m_sender)
+        m_sender->interrupt();
+    if (m_waiter && m_waiter->isRunning())
+        m_waiter->cancel();
 }
 
 bool RollbackJob::cancel()

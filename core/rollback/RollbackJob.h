@@ -13,6 +13,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <memory>
+
 namespace ecs {
 
 class EcsApi;
@@ -22,6 +24,7 @@ class RollbackCallSender;
 class SafetySnapshotJob;
 class StateWaiter;
 struct RollbackFacts;
+struct RollbackRecord;
 
 // One rollback, as a state machine with visible progress per step and per disk:
 //   Check → SafetySnapshot (optional; if it fails nothing is rolled back)
@@ -75,12 +78,28 @@ public:
     Q_ENUM(Outcome)
 
     RollbackJob(EcsApi *api, RollbackPlan plan, Journal *journal, QObject *parent = nullptr);
+    // Takes up an operation that the journal shows unfinished (same operation ID): see
+    // resume(). The record's plan carries the session's waits and retry settings.
+    RollbackJob(
+        EcsApi *api, const RollbackRecord &record, Journal *journal, QObject *parent = nullptr);
     ~RollbackJob() override;
 
     void start();
+    // For a job made from a RollbackRecord: reads the service state and finishes what the
+    // interrupted job had begun — waits for the disks, starts the instance if asked,
+    // verifies — and records the true outcome. It never sends the rollback call: a job
+    // interrupted before it is closed as Cancelled, a disk whose call may or may not have
+    // arrived and that shows no sign of it is Unknown.
+    void resume();
+    bool isResumed() const { return m_resumed; }
     // True if the job stopped; false once the first rollback call has been sent.
     bool cancel();
     bool isCancellable() const;
+    // For a quit: cancels a job that can still be cancelled; after the point of no return,
+    // lets the call in flight get its answer, stops watching (the service carries on) and
+    // ends Interrupted, so that the next start can resume it. finished() follows.
+    void interrupt();
+    bool isInterruptRequested() const { return m_interruptRequested; }
     bool isRunning() const { return m_running; }
 
     const RollbackPlan &plan() const { return m_plan; }
@@ -141,6 +160,10 @@ private:
     void setStep(Step step, StepState state, const QString &detail = {});
     void setDisk(const QString &diskId, DiskState state, const QString &detail = {});
     void finish(Outcome outcome, const QString &summary, const ApiError &error = {});
+    void finishInterrupted();
+    void resumeAfterCall(const RollbackRecord &record);
+    void resolveUnanswered(const QStringList &diskIds);
+    void continueAfterResolution();
 
     EcsApi *m_api;
     RollbackPlan m_plan;
@@ -164,6 +187,10 @@ private:
     QString m_startNote; // how the instance came to run, when not by this job's call
     bool m_running = false;
     bool m_irreversibleSent = false;
+    bool m_interruptRequested = false;
+    bool m_resumed = false;
+    bool m_startSentBefore = false; // resumed: a StartInstance was recorded before
+    std::shared_ptr<const RollbackRecord> m_record; // set for a job that resumes one
 };
 
 } // namespace ecs

@@ -39,6 +39,22 @@ QString journalOutcome(RollbackJob::Outcome outcome)
     return JournalOutcome::Unknown;
 }
 
+QString stepStateJournalOutcome(RollbackJob::StepState state)
+{
+    switch (state) {
+    case RollbackJob::StepState::Running:
+        return JournalOutcome::Started;
+    case RollbackJob::StepState::Done:
+        return JournalOutcome::Done;
+    case RollbackJob::StepState::Skipped:
+        return JournalOutcome::Skipped;
+    case RollbackJob::StepState::Failed:
+    case RollbackJob::StepState::Pending:
+        break;
+    }
+    return JournalOutcome::Failed;
+}
+
 bool isRunningOrStarting(const QString &status)
 {
     return status == InstanceStatusName::Running || status == InstanceStatusName::Starting;
@@ -55,6 +71,10 @@ void RollbackJob::onRollbackSent()
                         : tr("Accepted for %n disk(s)", nullptr, int(accepted.size())));
     if (error.isError())
         m_error = error;
+    if (m_interruptRequested) {
+        finishInterrupted();
+        return;
+    }
     if (accepted.isEmpty()) {
         setStep(Step::WaitForDisks, StepState::Skipped);
         conclude();
@@ -101,6 +121,10 @@ void RollbackJob::onDisksWaited()
                 tr("Still being rolled back when the wait ended: %1").arg(waiter->message()));
         }
     }
+    if (m_interruptRequested) {
+        finishInterrupted();
+        return;
+    }
     const bool reached = waiter->outcome() == StateWaiter::Outcome::Reached;
     setStep(Step::WaitForDisks, reached ? StepState::Done : StepState::Failed,
         reached ? tr("Every disk is back") : waiter->message());
@@ -116,6 +140,10 @@ void RollbackJob::noteDetached(const Disk &disk)
 
 void RollbackJob::conclude()
 {
+    if (m_interruptRequested) {
+        finishInterrupted();
+        return;
+    }
     const QStringList rolledBack = disksIn(DiskState::RolledBack);
     if (!m_detachedDisks.isEmpty()) {
         // Starting now would boot without a disk the user meant to restore with the others.
@@ -151,14 +179,32 @@ void RollbackJob::conclude()
 void RollbackJob::startInstance(int attempt)
 {
     setStep(Step::StartInstance, StepState::Running, tr("Starting the instance"));
+    if (m_startSentBefore) {
+        // Resumed after a StartInstance was sent: read the instance before sending another.
+        m_startSentBefore = false;
+        onStartRefused({});
+        return;
+    }
     StartInstanceRequest request;
     request.regionId = m_plan.target.regionId;
     request.instanceId = m_plan.target.instanceId;
+    m_recorder.intent(startAction, {});
     m_api->startInstance(request, this, [this, attempt](const Result<QString> &result) {
         const QStringList noDisks;
         if (result.ok()) {
             m_recorder.call(startAction, noDisks, result.value(), JournalOutcome::Succeeded);
-            waitForRunning();
+            if (m_interruptRequested)
+                finishInterrupted();
+            else
+                waitForRunning();
+            return;
+        }
+        if (m_interruptRequested) {
+            m_recorder.call(startAction, noDisks, result.error().requestId(),
+                result.error().leavesOutcomeUnknown() ? JournalOutcome::Unknown
+                                                      : JournalOutcome::Failed,
+                result.error());
+            finishInterrupted();
             return;
         }
         const ApiError error = result.error();
@@ -187,15 +233,31 @@ void RollbackJob::startInstance(int attempt)
 void RollbackJob::onStartRefused(const ApiError &error)
 {
     // A refusal may only mean that someone else started the instance first: read it, so
-    // the result says what is true rather than "did not start".
+    // the result says what is true rather than "did not start". Without an error (a
+    // resumed job whose StartInstance was sent before), a Stopped instance is started.
     DescribeInstancesRequest request;
     request.regionId = m_plan.target.regionId;
     request.instanceIds = QStringList { m_plan.target.instanceId };
     m_api->describeInstances(request, this, [this, error](const Result<Page<Instance>> &result) {
         if (result.ok() && !result.value().items.isEmpty()
             && isRunningOrStarting(result.value().items.constFirst().status)) {
-            m_startNote = tr("Someone else started the instance before this job did.");
+            if (error.isError())
+                m_startNote = tr("Someone else started the instance before this job did.");
             waitForRunning();
+            return;
+        }
+        if (!error.isError() && result.ok() && !result.value().items.isEmpty()
+            && result.value().items.constFirst().status == InstanceStatusName::Stopped) {
+            startInstance();
+            return;
+        }
+        if (!error.isError()) {
+            const ApiError unread = result.ok()
+                ? ApiError::service(404, QStringLiteral("InvalidInstanceId.NotFound"),
+                    tr("The instance is no longer listed."), {})
+                : result.error();
+            setStep(Step::StartInstance, StepState::Failed, unread.summary());
+            verify(Outcome::RolledBackStartFailed, unread.summary(), unread);
             return;
         }
         setStep(Step::StartInstance, StepState::Failed, error.summary());
@@ -213,6 +275,10 @@ void RollbackJob::waitForRunning()
     connect(m_waiter, &StateWaiter::finished, this, [this](StateWaiter::Outcome outcome) {
         StateWaiter *waiter = m_waiter;
         waiter->deleteLater();
+        if (m_interruptRequested && outcome != StateWaiter::Outcome::Reached) {
+            finishInterrupted();
+            return;
+        }
         if (outcome == StateWaiter::Outcome::Reached) {
             setStep(Step::StartInstance, StepState::Done,
                 m_startNote.isEmpty() ? tr("Running") : m_startNote);
@@ -289,9 +355,20 @@ void RollbackJob::verify(Outcome outcome, const QString &detail, const ApiError 
 
 void RollbackJob::setStep(Step step, StepState state, const QString &detail)
 {
+    const StepState before = m_stepStates.value(step, StepState::Pending);
     m_step = step;
     m_stepStates.insert(step, state);
+    // The write-ahead record of the job's progress: each step's start and end, not every
+    // progress line of a running step.
+    if (state != before && state != StepState::Pending)
+        m_recorder.step(stepKey(step), stepStateJournalOutcome(state), detail);
     Q_EMIT stepChanged(step, state, detail);
+}
+
+void RollbackJob::finishInterrupted()
+{
+    setStep(m_step, StepState::Failed, tr("Interrupted"));
+    finish(Outcome::Interrupted, outcomeSummary(Outcome::Interrupted, {}), m_error);
 }
 
 void RollbackJob::setDisk(const QString &diskId, DiskState state, const QString &detail)

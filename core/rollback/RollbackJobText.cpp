@@ -137,15 +137,25 @@ QString RollbackJob::outcomeSummary(Outcome outcome, const QString &detail) cons
             text += QLatin1Char(' ')
                 + tr("Rolled back: %1.").arg(disksIn(DiskState::RolledBack).join(comma));
         break;
-    case Outcome::Interrupted:
-        text = tr("The service accepted the rollback and is still carrying it out for %1, "
-                  "but this job stopped watching before it ended. Nothing more was sent. "
-                  "Resume the operation to wait for the disks and finish it.")
-                   .arg(disksIn(DiskState::RollingBack).join(comma));
+    case Outcome::Interrupted: {
+        const QStringList resetting = disksIn(DiskState::RollingBack);
+        if (!resetting.isEmpty())
+            text = tr("The service accepted the rollback and is still carrying it out for %1, "
+                      "but this job stopped watching before it ended. Nothing more was sent. "
+                      "Resume the operation to wait for the disks and finish it.")
+                       .arg(resetting.join(comma));
+        else
+            text = tr("The job was interrupted after the rollback call, before it could "
+                      "finish. Nothing more was sent. Resume the operation to read the disks "
+                      "and finish it.");
         if (!disksIn(DiskState::RolledBack).isEmpty())
             text += QLatin1Char(' ')
                 + tr("Rolled back: %1.").arg(disksIn(DiskState::RolledBack).join(comma));
+        if (!disksIn(DiskState::Unknown).isEmpty())
+            text += QLatin1Char(' ')
+                + tr("Not known yet: %1.").arg(disksIn(DiskState::Unknown).join(comma));
         break;
+    }
     case Outcome::RolledBackButChanged:
         text = tr("The disks were rolled back, but %1 is no longer attached to %2: someone "
                   "changed the instance while the rollback ran. The instance was not "

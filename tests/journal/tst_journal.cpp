@@ -86,6 +86,12 @@ public:
         QSqlQuery query(QSqlDatabase::database(m_name, false));
         return query.exec(sql) ? QString() : QLatin1String("failed: ") + query.lastError().text();
     }
+    // The first column of the first row, or an invalid QVariant.
+    QVariant scalar(const QString &sql)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        return query.exec(sql) && query.next() ? query.value(0) : QVariant();
+    }
 
 private:
     QString m_name = QStringLiteral("test-other-connection");
@@ -154,6 +160,7 @@ private Q_SLOTS:
         entry.outcome = ecs::JournalOutcome::Blocked;
         entry.errorCode = QStringLiteral("instance-stopped,disk-exists");
         entry.message = QStringLiteral("Instance is stopped; \"quoted\", comma\nand 磁盘 'ü'");
+        entry.detail = QStringLiteral(R"({"plan":{"diskIds":["d-1"]}})");
 
         QVERIFY(journal.record(entry));
         QCOMPARE(recorded.count(), 1);
@@ -208,6 +215,7 @@ private Q_SLOTS:
             [](JournalEntry &e) { e.outcome += QLatin1Char('x'); },
             [](JournalEntry &e) { e.errorCode += QLatin1Char('x'); },
             [](JournalEntry &e) { e.message += QLatin1Char('x'); },
+            [](JournalEntry &e) { e.detail += QLatin1Char('x'); },
         };
         for (qsizetype i = 0; i < changes.size(); ++i) {
             JournalEntry changed = base;
@@ -439,6 +447,50 @@ private Q_SLOTS:
             QCOMPARE(journal.unsaved(), QList<JournalEntry> { entry });
         }
         QCOMPARE(fileBytes(path()), before);
+    }
+
+    void version1FileIsMigratedKeepingItsEntries()
+    {
+        {
+            // The schema the first release wrote, with one entry in it.
+            OtherConnection other(path());
+            QCOMPARE(
+                other.exec(QStringLiteral(
+                    "CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    " time TEXT NOT NULL, operation_id TEXT NOT NULL DEFAULT '',"
+                    " kind TEXT NOT NULL DEFAULT '', profile TEXT NOT NULL DEFAULT '',"
+                    " region_id TEXT NOT NULL DEFAULT '', instance_id TEXT NOT NULL DEFAULT '',"
+                    " snapshot_group_id TEXT NOT NULL DEFAULT '',"
+                    " disk_ids TEXT NOT NULL DEFAULT '[]', action TEXT NOT NULL DEFAULT '',"
+                    " request_id TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT '',"
+                    " error_code TEXT NOT NULL DEFAULT '', message TEXT NOT NULL DEFAULT '')")),
+                QString());
+            QCOMPARE(other.exec(QStringLiteral(
+                         "INSERT INTO entries (time, operation_id, kind, instance_id, action, "
+                         "outcome, message) VALUES ('2024-05-01T08:30:15.123Z', 'op-old', 'call', "
+                         "'i-old', 'ResetDisks', 'succeeded', 'from version 1')")),
+                QString());
+            QCOMPARE(other.exec(QStringLiteral("PRAGMA user_version = 1")), QString());
+        }
+        Journal journal(path());
+        QVERIFY2(journal.open(), qPrintable(journal.problem()));
+        const auto old = journal.entries();
+        QVERIFY(old.has_value());
+        QCOMPARE(old->size(), 1);
+        QCOMPARE(old->first().message, QStringLiteral("from version 1"));
+        QCOMPARE(old->first().detail, QString());
+        JournalEntry entry = makeEntry(QStringLiteral("i-new"), t0);
+        entry.detail = QStringLiteral(R"({"step":"rollback"})");
+        QVERIFY(journal.record(entry));
+        const auto all = journal.entries();
+        QVERIFY(all.has_value());
+        QCOMPARE(all->size(), 2);
+        QCOMPARE(all->last().detail, entry.detail);
+        {
+            OtherConnection other(path());
+            QCOMPARE(other.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
+                Journal::SchemaVersion);
+        }
     }
 
     void lockedFileKeepsEntriesUntilReleased()
