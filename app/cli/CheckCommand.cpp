@@ -22,7 +22,7 @@ void CheckCommand::start()
 
 void CheckCommand::report(const RollbackFacts &facts)
 {
-    const PreconditionReport report = checkPreconditions(facts, diskSelection(facts));
+    const PreconditionReport report = checkPreconditions(facts, diskSelection());
     const QString instanceId = facts.instance ? facts.instance->instanceId
                                               : (facts.group ? facts.group->instanceId : QString());
     OperationRecorder recorder(&m_session.journal(), m_session.profileName(), facts.regionId,

@@ -26,6 +26,7 @@ const QHash<QString, int> &argumentCounts()
         { QStringLiteral("rollback"), 1 },
         { QStringLiteral("stop"), 1 },
         { QStringLiteral("journal"), 0 },
+        { QStringLiteral("resume"), 1 },
     };
     return counts;
 }
@@ -64,6 +65,8 @@ QString description()
         "  rollback SSG_ID [--disk ID]... [--start] [--no-safety-snapshot]\n"
         "                                check, confirm, then roll the disks back\n"
         "  stop INSTANCE_ID              stop an instance in standard mode (KeepCharging)\n"
+        "  resume OPERATION_ID           finish a rollback that was interrupted (quit, crash):\n"
+        "                                reads the disks, never sends the rollback again\n"
         "  journal [--instance ID] [--since DATE] [--until DATE]\n"
         "      [--format text|csv|json] [--output FILE]\n"
         "                                what this tool did, from the audit journal\n"
@@ -73,14 +76,15 @@ QString description()
 
 QString exitCodesText()
 {
-    return CliText::tr("Exit codes:\n"
-                       "  0  done\n"
-                       "  1  error (network, credentials, service, journal)\n"
-                       "  2  usage error\n"
-                       "  3  rollback preconditions not met: nothing was changed\n"
-                       "  4  confirmation refused, or cancelled before anything was changed\n"
-                       "  5  rollback incomplete: partial, outcome unknown, or rolled back but not "
-                       "started\n");
+    return CliText::tr(
+        "Exit codes:\n"
+        "  0  done\n"
+        "  1  error (network, credentials, service, journal)\n"
+        "  2  usage error\n"
+        "  3  rollback preconditions not met: nothing was changed\n"
+        "  4  confirmation refused, or cancelled before anything was changed\n"
+        "  5  rollback incomplete: partial, outcome unknown, interrupted (resume it), "
+        "or rolled back but not started\n");
 }
 
 // An ISO 8601 date or date-time; UTC unless it carries an offset. A date alone as the end

@@ -56,13 +56,11 @@ void Command::gatherFacts(
     gatherer->start();
 }
 
-std::optional<QStringList> Command::diskSelection(const RollbackFacts &facts) const
+std::optional<QStringList> Command::diskSelection() const
 {
     if (!m_options.diskIds.isEmpty())
         return m_options.diskIds;
-    if (facts.group)
-        return facts.group->sourceDiskIds();
-    return std::nullopt; // nothing to select from: the report says the group is gone
+    return std::nullopt; // checkPreconditions() proposes the disks that can be rolled back
 }
 
 } // namespace ecs::cli

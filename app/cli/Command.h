@@ -42,11 +42,10 @@ protected:
     // left to `then` (facts.group is empty).
     void gatherFacts(
         const QString &snapshotGroupId, std::function<void(const RollbackFacts &)> then);
-    // The disks to check or roll back: those named with --disk, else every disk of the
-    // instance snapshot. Unlike the dialog, which proposes only the disks that can be
-    // rolled back and shows the choice, a command line never narrows the selection by
-    // itself: a disk that cannot be rolled back blocks until the user names the others.
-    std::optional<QStringList> diskSelection(const RollbackFacts &facts) const;
+    // The disks to check or roll back: those named with --disk, else (nullopt) the disks
+    // that can be rolled back, as the console's dialog proposes them; the plan then lists
+    // the disks left out and why (--help says the same).
+    std::optional<QStringList> diskSelection() const;
 
     const CliOptions &m_options;
     CliSession &m_session;

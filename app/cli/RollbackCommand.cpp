@@ -10,6 +10,9 @@
 #include "RollbackProgress.h"
 #include "journal/OperationRecorder.h"
 #include "rollback/PreconditionCheck.h"
+#include "rollback/RollbackRecord.h"
+
+#include <QJsonArray>
 
 namespace ecs::cli {
 
@@ -20,15 +23,40 @@ void RollbackCommand::start()
     m_journal = new JournalWarnings(m_session.journal(), m_output, this);
     m_journal->open();
     withSession([this] {
+        warnAboutUnfinished();
         gatherFacts(m_options.arguments.constFirst(),
             [this](const RollbackFacts &facts) { onFacts(facts); });
     });
 }
 
+void RollbackCommand::warnAboutUnfinished()
+{
+    for (const RollbackRecord &record :
+        RollbackRecord::unfinished(m_session.journal(), m_session.profileName())) {
+        m_output.warning(tr("An earlier rollback of %1 from %2 did not finish (operation %3). "
+                            "Finish it with: %4")
+                             .arg(record.plan.target.instanceId, record.plan.target.snapshotGroupId,
+                                 record.operationId,
+                                 RollbackProgress::resumeCommand(
+                                     m_session.repeatArguments(), record.operationId)));
+    }
+}
+
+QJsonArray RollbackCommand::leftOutJson() const
+{
+    QJsonArray leftOut;
+    for (const DiskEligibility &disk : m_report.disks) {
+        if (!disk.selected)
+            leftOut.append(QJsonObject { { QStringLiteral("diskId"), disk.diskId },
+                { QStringLiteral("reasons"), QJsonArray::fromStringList(disk.reasons) } });
+    }
+    return leftOut;
+}
+
 void RollbackCommand::onFacts(const RollbackFacts &facts)
 {
     m_facts = facts;
-    m_report = checkPreconditions(facts, diskSelection(facts));
+    m_report = checkPreconditions(facts, diskSelection());
     const QString instanceId = facts.instance ? facts.instance->instanceId
                                               : (facts.group ? facts.group->instanceId : QString());
     OperationRecorder recorder(&m_session.journal(), m_session.profileName(), facts.regionId,
@@ -94,6 +122,22 @@ void RollbackCommand::showPlan()
     }
     field(tr("Disks:"), tr("%n disk(s)", nullptr, int(rows.size())));
     m_output.progress(CliOutput::formatTable({}, rows, QStringLiteral("    ")));
+    QList<QStringList> leftOut;
+    for (const DiskEligibility &disk : m_report.disks) {
+        if (!disk.selected)
+            leftOut.append({ disk.diskId,
+                disk.reasons.isEmpty() ? tr("not named with --disk")
+                                       : disk.reasons.join(QStringLiteral("; ")) });
+    }
+    if (!leftOut.isEmpty()) {
+        field(tr("Left out:"),
+            m_options.diskIds.isEmpty()
+                ? tr("%n disk(s) that cannot be rolled back (without --disk, the disks that can "
+                     "are selected, as in the console)",
+                    nullptr, int(leftOut.size()))
+                : tr("%n disk(s) not named with --disk", nullptr, int(leftOut.size())));
+        m_output.progress(CliOutput::formatTable({}, leftOut, QStringLiteral("    ")));
+    }
     field(tr("Safety snapshot:"),
         m_plan.safetySnapshot ? tr("yes: an instance snapshot of the current disks is taken first")
                               : tr("no"));
@@ -163,31 +207,14 @@ QString RollbackCommand::retryCommand() const
 
 void RollbackCommand::onJobFinished(RollbackJob::Outcome outcome)
 {
-    int code = ExitError;
-    switch (outcome) {
-    case RollbackJob::Outcome::Succeeded:
-        code = ExitDone;
-        break;
-    case RollbackJob::Outcome::Blocked:
-        code = ExitBlocked;
-        break;
-    case RollbackJob::Outcome::Failed:
-        code = ExitError;
-        break;
-    case RollbackJob::Outcome::Cancelled:
-        code = ExitRefused;
-        break;
-    case RollbackJob::Outcome::Partial:
-    case RollbackJob::Outcome::Unknown:
-    case RollbackJob::Outcome::RolledBackStartFailed:
-    case RollbackJob::Outcome::RolledBackButChanged:
-    case RollbackJob::Outcome::Interrupted:
-        code = ExitIncomplete;
-        break;
-    }
-    const QString retry = code == ExitIncomplete ? retryCommand() : QString();
+    const int code = RollbackProgress::exitCode(outcome);
+    const QString retry = outcome == RollbackJob::Outcome::Interrupted
+        ? RollbackProgress::resumeCommand(m_session.repeatArguments(), m_job->operationId())
+        : code == ExitIncomplete ? retryCommand()
+                                 : QString();
     if (m_output.isJson()) {
         QJsonObject json = m_progress->resultJson(retry);
+        json.insert(QStringLiteral("leftOut"), leftOutJson());
         json.insert(QStringLiteral("journal"), m_journal->toJson());
         m_output.printJson(json);
     } else {
@@ -211,11 +238,26 @@ void RollbackCommand::onInterrupted()
     case Stage::Running:
         if (!m_job || !m_job->isRunning())
             return;
-        // A job that can still stop emits finished(Cancelled) from inside cancel().
-        if (!m_job->cancel())
-            m_output.warning(tr("The rollback request has already been sent: it cannot be "
-                                "cancelled now, and stopping here would hide its outcome. "
-                                "Waiting for it to finish."));
+        // A job that can still stop emits finished(Cancelled) from inside interrupt().
+        if (m_job->isCancellable()) {
+            m_job->interrupt();
+            return;
+        }
+        const QString resume
+            = RollbackProgress::resumeCommand(m_session.repeatArguments(), m_job->operationId());
+        if (!m_job->isInterruptRequested()) {
+            // The journal holds every step, so stopping loses nothing; the answer of the
+            // call in flight is still worth having.
+            m_output.warning(tr("The rollback request has been sent and cannot be undone. "
+                                "Stopping after the step in flight; the service carries on. "
+                                "Finish it later with: %1\nPress Ctrl+C again to stop at once.")
+                                 .arg(resume));
+            m_job->interrupt();
+            return;
+        }
+        m_output.warning(tr("Stopped at once. Finish it with: %1").arg(resume));
+        m_journal->reportUnsaved();
+        finish(ExitIncomplete);
         return;
     }
 }

@@ -4,6 +4,7 @@
 #include "rollback/PreconditionReport.h"
 #include "rollback/RollbackJob.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
 
@@ -18,8 +19,9 @@ class RollbackProgress;
 //   1. check every precondition (exit 3 and why, if one is not met);
 //   2. show what will happen and ask for the instance ID to be typed (unless --yes);
 //   3. run the RollbackJob, progress on stderr, result on stdout.
-// SIGINT/SIGTERM cancel until the rollback call is sent; after that the job cannot be
-// stopped without hiding its outcome, so it goes on and the user is told why.
+// SIGINT/SIGTERM cancel until the rollback call is sent. After it, the first one lets the
+// step in flight end and stops the job Interrupted (the journal holds every step; `resume`
+// finishes it), the second stops at once.
 class RollbackCommand : public Command
 {
     Q_OBJECT
@@ -31,6 +33,7 @@ public:
 private:
     enum class Stage { Checking, Confirming, Running };
 
+    void warnAboutUnfinished();
     void onFacts(const RollbackFacts &facts);
     void showPlan();
     void confirm();
@@ -40,6 +43,7 @@ private:
     // Ends before the job: prints `summary` (text, or JSON with `outcome`), exits `code`.
     void endEarly(int code, const QString &outcome, const QString &summary, QJsonObject json = {});
     QString retryCommand() const;
+    QJsonArray leftOutJson() const; // the group's disks not selected, and why
 
     Stage m_stage = Stage::Checking;
     RollbackFacts m_facts;

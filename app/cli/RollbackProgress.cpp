@@ -1,6 +1,7 @@
 #include "RollbackProgress.h"
 
 #include "CliOutput.h"
+#include "ExitCodes.h"
 
 #include <QJsonArray>
 
@@ -14,7 +15,7 @@ const QString DetailIndent = QStringLiteral("      ");
 const QList<RollbackJob::Step> &allSteps()
 {
     static const QList<RollbackJob::Step> steps { RollbackJob::Step::Check,
-        RollbackJob::Step::SafetySnapshot, RollbackJob::Step::Recheck, RollbackJob::Step::DryRun,
+        RollbackJob::Step::SafetySnapshot, RollbackJob::Step::DryRun, RollbackJob::Step::Recheck,
         RollbackJob::Step::Rollback, RollbackJob::Step::WaitForDisks,
         RollbackJob::Step::StartInstance, RollbackJob::Step::Verify };
     return steps;
@@ -51,6 +52,36 @@ QString RollbackProgress::diskStateText(RollbackDiskState state)
         return tr("UNKNOWN");
     }
     return {};
+}
+
+int RollbackProgress::exitCode(RollbackJob::Outcome outcome)
+{
+    switch (outcome) {
+    case RollbackJob::Outcome::Succeeded:
+        return ExitDone;
+    case RollbackJob::Outcome::Blocked:
+        return ExitBlocked;
+    case RollbackJob::Outcome::Failed:
+        return ExitError;
+    case RollbackJob::Outcome::Cancelled:
+        return ExitRefused;
+    case RollbackJob::Outcome::Partial:
+    case RollbackJob::Outcome::Unknown:
+    case RollbackJob::Outcome::RolledBackStartFailed:
+    case RollbackJob::Outcome::RolledBackButChanged:
+    case RollbackJob::Outcome::Interrupted:
+        return ExitIncomplete;
+    }
+    return ExitError;
+}
+
+QString RollbackProgress::resumeCommand(
+    const QStringList &repeatArguments, const QString &operationId)
+{
+    return (
+        QStringList { QStringLiteral("ecs-rollback-cli"), QStringLiteral("resume"), operationId }
+        + repeatArguments)
+        .join(QLatin1Char(' '));
 }
 
 QString RollbackProgress::stepPrefix(RollbackJob::Step step) const
@@ -134,7 +165,9 @@ void RollbackProgress::printResult(const QString &retryCommand) const
         m_output.line(tr("Safety instance snapshot: %1").arg(m_job.safetySnapshotGroupId()));
     if (!retryCommand.isEmpty()) {
         m_output.line();
-        m_output.line(tr("To roll back the disks that were not rolled back:"));
+        m_output.line(m_job.outcome() == RollbackJob::Outcome::Interrupted
+                ? tr("To finish it:")
+                : tr("To roll back the disks that were not rolled back:"));
         m_output.line(QLatin1String("  ") + retryCommand);
     }
     m_output.line(tr("Operation ID: %1").arg(m_job.operationId()));

@@ -33,6 +33,10 @@ public:
     QJsonObject resultJson(const QString &retryCommand) const;
 
     static QString diskStateText(RollbackDiskState state); // for people: "rolling back"
+    // The process's exit code for a job's outcome (ExitCodes.h).
+    static int exitCode(RollbackJob::Outcome outcome);
+    // "ecs-rollback-cli resume OPERATION_ID --profile …", to print after an interruption.
+    static QString resumeCommand(const QStringList &repeatArguments, const QString &operationId);
 
 private:
     void onStep(RollbackJob::Step step, RollbackJob::StepState state, const QString &detail);

@@ -7,6 +7,7 @@
 #include "ExitCodes.h"
 #include "JournalCommand.h"
 #include "ListCommands.h"
+#include "ResumeCommand.h"
 #include "RollbackCommand.h"
 #include "ShowCommand.h"
 #include "StopCommand.h"
@@ -43,6 +44,8 @@ std::unique_ptr<Command> createCommand(
         return std::make_unique<StopCommand>(options, session, output);
     if (name == QLatin1String("journal"))
         return std::make_unique<JournalCommand>(options, session, output);
+    if (name == QLatin1String("resume"))
+        return std::make_unique<ResumeCommand>(options, session, output);
     return nullptr; // parseCommandLine() accepts only the names above
 }
 

@@ -1,5 +1,7 @@
 #include "RollbackRecord.h"
 
+#include "journal/Journal.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -116,6 +118,19 @@ QList<RollbackRecord> RollbackRecord::unfinished(const QList<JournalEntry> &entr
         const std::optional<RollbackRecord> record = fromEntries(ofOperation);
         if (record && record->isUnfinished())
             result.append(*record);
+    }
+    return result;
+}
+
+QList<RollbackRecord> RollbackRecord::unfinished(const Journal &journal, const QString &profile)
+{
+    const std::optional<QList<JournalEntry>> entries = journal.entries();
+    if (!entries)
+        return {};
+    QList<RollbackRecord> result;
+    for (const RollbackRecord &record : unfinished(*entries)) {
+        if (profile.isEmpty() || record.plan.profileName == profile)
+            result.append(record);
     }
     return result;
 }

@@ -13,6 +13,8 @@
 
 namespace ecs {
 
+class Journal;
+
 // The write-ahead record of a rollback job, read back: what the journal says a job that
 // did not finish (a quit, a crash, a power cut) had done. The job writes its plan at the
 // start, every step before and after it runs, and an intent before every mutating call;
@@ -47,6 +49,9 @@ struct RollbackRecord
     static std::optional<RollbackRecord> fromEntries(const QList<JournalEntry> &entries);
     // The operations in `entries` (any order) whose rollback job did not finish.
     static QList<RollbackRecord> unfinished(const QList<JournalEntry> &entries);
+    // The unfinished rollbacks in `journal` recorded under `profile` (all when empty);
+    // none when the journal cannot be read.
+    static QList<RollbackRecord> unfinished(const Journal &journal, const QString &profile = {});
 };
 
 // The plan as the job's start record keeps it, and back. Polling and retry settings are
