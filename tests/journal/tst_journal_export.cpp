@@ -12,7 +12,7 @@ namespace {
 
 const QByteArray csvHeader = "id,time,operation_id,kind,profile,region_id,instance_id,"
                              "snapshot_group_id,disk_ids,action,request_id,outcome,error_code,"
-                             "message\r\n";
+                             "message,detail\r\n";
 
 JournalEntry makeEntry()
 {
@@ -59,7 +59,7 @@ private Q_SLOTS:
         QCOMPARE(ecs::journalToCsv({ makeEntry() }),
             csvHeader
                 + "7,2024-05-01T08:30:15.042Z,op-1,call,Sandbox,cn-hangzhou,i-1,ssg-1,d-1;d-2,"
-                  "ResetDisks,REQ-1,failed,IncorrectInstanceStatus,plain\r\n");
+                  "ResetDisks,REQ-1,failed,IncorrectInstanceStatus,plain,\r\n");
     }
 
     void csvQuoting_data()
@@ -93,7 +93,8 @@ private Q_SLOTS:
         const QByteArray line = dataLine(ecs::journalToCsv({ entry }));
         const QByteArray prefix = "IncorrectInstanceStatus,";
         QVERIFY2(line.contains(prefix), line.constData());
-        QCOMPARE(line.mid(line.indexOf(prefix) + prefix.size()), field);
+        // The message is followed by the (empty) detail field.
+        QCOMPARE(line.mid(line.indexOf(prefix) + prefix.size()), field + ',');
     }
 
     void csvGuardsEveryTextField()
@@ -104,7 +105,7 @@ private Q_SLOTS:
         entry.requestId = QStringLiteral("@r");
         QCOMPARE(dataLine(ecs::journalToCsv({ entry })),
             QByteArray("7,2024-05-01T08:30:15.042Z,op-1,call,'=p,cn-hangzhou,i-1,ssg-1,'=d;d-2,"
-                       "ResetDisks,'@r,failed,IncorrectInstanceStatus,plain"));
+                       "ResetDisks,'@r,failed,IncorrectInstanceStatus,plain,"));
     }
 
     void jsonShape()
@@ -141,6 +142,8 @@ private Q_SLOTS:
             { QStringLiteral("outcome"), QStringLiteral("failed") },
             { QStringLiteral("errorCode"), QStringLiteral("IncorrectInstanceStatus") },
             { QStringLiteral("message"), QStringLiteral("plain") },
+            // Always there, empty when the entry has none: one shape for every reader.
+            { QStringLiteral("detail"), QJsonObject {} },
         };
         QCOMPARE(first, expected);
         QVERIFY(first.value(QStringLiteral("id")).isDouble());
@@ -150,6 +153,28 @@ private Q_SLOTS:
         QVERIFY(other.value(QStringLiteral("diskIds")).isArray());
         QCOMPARE(other.value(QStringLiteral("diskIds")).toArray().size(), 0);
         QCOMPARE(other.value(QStringLiteral("message")).toString(), second.message);
+    }
+
+    void detailIsQuotedInCsvAndAnObjectInJson()
+    {
+        JournalEntry entry = makeEntry();
+        entry.detail = QStringLiteral(R"({"step":"rollback","disks":["d-1","d-2"]})");
+        QCOMPARE(dataLine(ecs::journalToCsv({ entry })),
+            QByteArray(
+                "7,2024-05-01T08:30:15.042Z,op-1,call,Sandbox,cn-hangzhou,i-1,ssg-1,d-1;d-2,"
+                "ResetDisks,REQ-1,failed,IncorrectInstanceStatus,plain,"
+                "\"{\"\"step\"\":\"\"rollback\"\",\"\"disks\"\":[\"\"d-1\"\",\"\"d-2\"\"]}\""));
+
+        const QJsonDocument document = QJsonDocument::fromJson(ecs::journalToJson({ entry }));
+        const QJsonObject detail = document.object()
+                                       .value(QStringLiteral("entries"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("detail"))
+                                       .toObject();
+        QCOMPARE(detail.value(QStringLiteral("step")).toString(), QStringLiteral("rollback"));
+        QCOMPARE(detail.value(QStringLiteral("disks")).toArray().size(), 2);
     }
 
     void jsonOfNothing()

@@ -168,15 +168,18 @@ void TestRollbackJob::rollsBackExactlyTheSelectedDisksAndStarts()
     QCOMPARE(jobEntries.last().outcome, JournalOutcome::Succeeded);
     QCOMPARE(jobEntries.last().profile, QStringLiteral("test-profile"));
     const QList<JournalEntry> resets = harness.journalEntries(op, QStringLiteral("ResetDisks"));
-    QCOMPARE(resets.size(), 1);
-    QCOMPARE(resets.first().outcome, JournalOutcome::Succeeded);
+    // Write-ahead: the intent to send, then what the service answered.
+    QCOMPARE(resets.size(), 2);
+    QCOMPARE(resets.first().outcome, JournalOutcome::Sending);
     QCOMPARE(resets.first().diskIds, selected);
-    QVERIFY(!resets.first().requestId.isEmpty());
-    QCOMPARE(resets.first().snapshotGroupId, healthyGroup);
-    QCOMPARE(resets.first().instanceId, healthyInstance);
+    QCOMPARE(resets.last().outcome, JournalOutcome::Succeeded);
+    QCOMPARE(resets.last().diskIds, selected);
+    QVERIFY(!resets.last().requestId.isEmpty());
+    QCOMPARE(resets.last().snapshotGroupId, healthyGroup);
+    QCOMPARE(resets.last().instanceId, healthyInstance);
     QCOMPARE(harness.journalEntries(op, QStringLiteral("ResetDisks (DryRun)")).size(), 1);
     QCOMPARE(harness.journalEntries(op, QStringLiteral("CreateSnapshotGroup")).size(), 1);
-    QCOMPARE(harness.journalEntries(op, QStringLiteral("StartInstance")).size(), 1);
+    QCOMPARE(harness.journalEntries(op, QStringLiteral("StartInstance")).size(), 2);
     const QList<JournalEntry> checks
         = harness.journalEntries(op, QStringLiteral("CheckPreconditions"));
     QCOMPARE(checks.size(), 2);
@@ -238,9 +241,10 @@ void TestRollbackJob::startThatGetsNoAnswerIsNotSentAgain()
     QCOMPARE(job.stepState(RollbackJob::Step::StartInstance), RollbackJob::StepState::Failed);
     const QList<JournalEntry> starts
         = harness.journalEntries(job.operationId(), QStringLiteral("StartInstance"));
-    QCOMPARE(starts.size(), 1);
-    QCOMPARE(starts.first().outcome, JournalOutcome::Unknown);
-    QCOMPARE(starts.first().errorCode, QStringLiteral("InternalError"));
+    QCOMPARE(starts.size(), 2);
+    QCOMPARE(starts.first().outcome, JournalOutcome::Sending);
+    QCOMPARE(starts.last().outcome, JournalOutcome::Unknown);
+    QCOMPARE(starts.last().errorCode, QStringLiteral("InternalError"));
 }
 
 void TestRollbackJob::laterBatchRefusedLeavesAPartialRollback()
@@ -282,10 +286,14 @@ void TestRollbackJob::laterBatchRefusedLeavesAPartialRollback()
         qPrintable(job.summary()));
     const QList<JournalEntry> resets
         = harness.journalEntries(job.operationId(), QStringLiteral("ResetDisks"));
-    QCOMPARE(resets.size(), 2);
-    QCOMPARE(resets.at(0).outcome, JournalOutcome::Succeeded);
-    QCOMPARE(resets.at(1).outcome, JournalOutcome::Failed);
-    QCOMPARE(resets.at(1).errorCode, QStringLiteral("InvalidSnapshotId.NotFound"));
+    // Each batch: intent, then answer.
+    QCOMPARE(resets.size(), 4);
+    QCOMPARE(resets.at(0).outcome, JournalOutcome::Sending);
+    QCOMPARE(resets.at(1).outcome, JournalOutcome::Succeeded);
+    QCOMPARE(resets.at(2).outcome, JournalOutcome::Sending);
+    QCOMPARE(resets.at(2).diskIds, all.mid(10));
+    QCOMPARE(resets.at(3).outcome, JournalOutcome::Failed);
+    QCOMPARE(resets.at(3).errorCode, QStringLiteral("InvalidSnapshotId.NotFound"));
     QCOMPARE(harness.journalEntries(job.operationId(), QStringLiteral("Rollback")).last().outcome,
         JournalOutcome::Partial);
 }

@@ -102,8 +102,8 @@ void TestRollbackJobRecovery::resumedJobFinishesTruthfully()
                                : RollbackJob::Outcome::Cancelled);
         delete job;
     }
-    const int callsBefore = harness.rollbackCalls(false);
-    QVERIFY(callsBefore <= 1);
+    // A call in flight when the job was killed may still reach the service later, as it
+    // may in reality: so the counts below are over the whole story, not "since the kill".
 
     // The next start: find the operation from the journal alone.
     const auto entries = harness.journal()->entries();
@@ -124,13 +124,14 @@ void TestRollbackJobRecovery::resumedJobFinishesTruthfully()
     resumed.resume();
     QVERIFY(resumedFinished.wait(30000));
 
-    // Never a second irreversible call.
-    QCOMPARE(harness.rollbackCalls(false), callsBefore);
+    // Never a second irreversible call: the plan is one batch, so one call at most in all.
+    QVERIFY(harness.rollbackCalls(false) <= 1);
     const bool rolledBack
         = harness.service()->diskContentMarker(disk) == harness.snapshotMarker(snapshot);
     switch (resumed.outcome()) {
     case RollbackJob::Outcome::Cancelled:
-        QVERIFY(!rollbackSent || callsBefore == 0);
+        // Only when no intent to send was recorded: then nothing was sent.
+        QCOMPARE(harness.rollbackCalls(false), 0);
         QVERIFY(!rolledBack);
         break;
     case RollbackJob::Outcome::Succeeded:
