@@ -1,5 +1,6 @@
 #include "ProfileStore.h"
 
+#include "CredentialFields.h"
 #include "CredentialsLogging.h"
 
 #include <QJsonDocument>
@@ -41,11 +42,6 @@ std::optional<ProfileSecret> decodeSecret(const QString &text)
     if (!document.isObject() || secret.isEmpty())
         return std::nullopt;
     return ProfileSecret { secret, object.value(QLatin1String("securityToken")).toString() };
-}
-
-bool containsWhitespace(const QString &text)
-{
-    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
 }
 
 // Hands one answer to the caller if its context object still exists.
@@ -106,13 +102,20 @@ QString ProfileStore::secretKey(const QString &profileName)
 
 QString ProfileStore::validateSecret(const ProfileSecret &secret)
 {
-    if (secret.accessKeySecret.isEmpty())
+    const auto normalized = normalizedSecret(secret);
+    if (!normalized.problem.isEmpty())
+        return normalized.problem;
+    if (normalized.secret.accessKeySecret.isEmpty())
         return tr("The AccessKey secret is empty.");
-    if (containsWhitespace(secret.accessKeySecret))
-        return tr("The AccessKey secret contains whitespace.");
-    if (containsWhitespace(secret.securityToken))
-        return tr("The security token contains whitespace.");
     return {};
+}
+
+ProfileStore::NormalizedSecret ProfileStore::normalizedSecret(const ProfileSecret &secret)
+{
+    using Field = CredentialFields::Field;
+    const auto key = CredentialFields::normalize(Field::AccessKeySecret, secret.accessKeySecret);
+    const auto token = CredentialFields::normalize(Field::SecurityToken, secret.securityToken);
+    return { { key.value, token.value }, key.ok() ? token.problem : key.problem };
 }
 
 QList<AppProfile> ProfileStore::profiles() const
@@ -201,10 +204,16 @@ void ProfileStore::save(const AppProfile &input, const std::optional<ProfileSecr
     QObject *context, DoneCallback callback)
 {
     const Reply reply(context, std::move(callback));
-    if (const QString problem = input.validate(); !problem.isEmpty())
+    // Pasted values lose the whitespace around them here, whoever made the profile.
+    AppProfile toSave = input;
+    const CredentialFields::Normalized id
+        = CredentialFields::normalize(CredentialFields::Field::AccessKeyId, input.accessKeyId);
+    if (!id.ok())
+        return reply.later(ProfileError(ProfileError::Kind::Invalid, id.problem));
+    toSave.accessKeyId = id.value;
+    if (const QString problem = toSave.validate(); !problem.isEmpty())
         return reply.later(ProfileError(ProfileError::Kind::Invalid, problem));
 
-    AppProfile toSave = input;
     if (!secret) {
         const std::optional<AppProfile> existing = profile(toSave.name);
         if (!existing) {
@@ -220,9 +229,10 @@ void ProfileStore::save(const AppProfile &input, const std::optional<ProfileSecr
 
     if (const QString problem = validateSecret(*secret); !problem.isEmpty())
         return reply.later(ProfileError(ProfileError::Kind::Invalid, problem));
-    toSave.hasSecurityToken = !secret->securityToken.isEmpty();
+    const ProfileSecret toStore = normalizedSecret(*secret).secret;
+    toSave.hasSecurityToken = !toStore.securityToken.isEmpty();
 
-    m_secrets->write(secretKey(toSave.name), encodeSecret(*secret), this,
+    m_secrets->write(secretKey(toSave.name), encodeSecret(toStore), this,
         [this, toSave, reply](const SecretStoreError &storeError) {
             if (storeError.isError()) {
                 return reply(ProfileError(ProfileError::Kind::SecretStore,
