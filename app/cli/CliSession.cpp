@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "EmbeddedEmulator.h"
+#include "api/CaBundle.h"
 #include "api/EcsApi.h"
 #include "api/EcsClient.h"
 #include "api/ProxyFactory.h"
@@ -40,6 +41,18 @@ void CliSession::open(OpenCallback done)
     m_api = std::make_unique<EcsApi>(m_client.get());
 
     if (!m_options.sandbox) {
+        // Read once, before any call: a bad bundle stops here with its reason.
+        const QString caFile = m_options.caFile.isEmpty()
+            ? CaBundle::environmentPath(QProcessEnvironment::systemEnvironment())
+            : m_options.caFile;
+        if (!caFile.isEmpty()) {
+            const CaBundle::Loaded bundle = CaBundle::load(caFile);
+            if (!bundle.ok()) {
+                finishOpen(done, bundle.error);
+                return;
+            }
+            m_caCertificates = CaBundle::withSystemCertificates(bundle.certificates);
+        }
         useCredentialSource(done);
         return;
     }
@@ -100,6 +113,7 @@ void CliSession::finishOpen(const OpenCallback &done, const QString &problem)
     settings.endpointOverride = m_sandbox ? m_sandbox->url() : m_options.endpoint;
     settings.signatureVersion = m_options.signatureVersion;
     settings.defaultRegionId = m_regionId;
+    settings.caCertificates = m_caCertificates;
     m_client->setSettings(settings);
     // Always later, never inside open(): callers have one code path.
     QTimer::singleShot(0, this, [done, problem] { done(problem); });

@@ -53,7 +53,7 @@ int fail(const QString &message)
     return 2;
 }
 
-// Scenario and state files: the largest generated account saves to about 25 MB.
+// Scenario and state files: the largest generated account saves to about 47 MB.
 constexpr qint64 maxScenarioBytes = 64 * 1024 * 1024;
 // Fault plans are written by hand or by tests: a few KiB.
 constexpr qint64 maxFaultPlanBytes = 1024 * 1024;

@@ -42,12 +42,12 @@ struct Scenario
         int regions, int instancesPerRegion, int groupsPerInstance, quint32 seed = 1);
 
     // Caps on generated() for callers that take counts from people (ecs-emulator
-    // --generate): the largest account stays well under 200 MB of memory (20,000
-    // instance snapshots with ~50,000 disk snapshots). 1000,1000,1000 once took 1.2 GB
-    // and kept growing.
+    // --generate). Measured (docs/SCENARIOS.md): the largest account serves in under
+    // 100 MB and its saved state (~47 MB) fits the 64 MiB state-file cap;
+    // 1000,1000,1000 once took 1.2 GB and kept growing.
     static constexpr qint64 MaxGeneratedRegions = 100;
-    static constexpr qint64 MaxGeneratedInstances = 20000; // over all regions
-    static constexpr qint64 MaxGeneratedInstanceSnapshots = 20000; // over all instances
+    static constexpr qint64 MaxGeneratedInstances = 5000; // over all regions
+    static constexpr qint64 MaxGeneratedInstanceSnapshots = 10000; // over all instances
     // Empty when the counts are within the caps above (and none is negative), else why
     // not, naming the cap.
     static QString generatedProblem(

@@ -35,7 +35,7 @@ QString Scenario::generatedProblem(
         return QStringLiteral("counts must not be negative");
     if (regions > MaxGeneratedRegions)
         return QStringLiteral("at most %1 regions").arg(MaxGeneratedRegions);
-    // Each product is at most 100 x 20,000 x 20,000 here: no overflow in 64 bits.
+    // Each product is at most 100 x 5,000 x 10,000 here: no overflow in 64 bits.
     if (instancesPerRegion > MaxGeneratedInstances
         || regions * instancesPerRegion > MaxGeneratedInstances) {
         return QStringLiteral("at most %1 instances in all (regions x instances)")

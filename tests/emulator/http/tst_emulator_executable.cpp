@@ -137,10 +137,10 @@ void TestEmulatorExecutable::refusesUnboundedInputFast_data()
     QTest::newRow("generate 1,200,200")
         << QStringList({ QStringLiteral("--access-key"), accessKey, QStringLiteral("--generate"),
                QStringLiteral("1,200,200") })
-        << QStringLiteral("at most 20000 instance snapshots in all");
-    QTest::newRow("generate 1,30000,0") << QStringList({ QStringLiteral("--access-key"), accessKey,
-        QStringLiteral("--generate"), QStringLiteral("1,30000,0") })
-                                        << QStringLiteral("at most 20000 instances in all");
+        << QStringLiteral("at most 10000 instance snapshots in all");
+    QTest::newRow("generate 1,6000,0") << QStringList({ QStringLiteral("--access-key"), accessKey,
+        QStringLiteral("--generate"), QStringLiteral("1,6000,0") })
+                                       << QStringLiteral("at most 5000 instances in all");
     QTest::newRow("generate not numbers")
         << QStringList({ QStringLiteral("--access-key"), accessKey, QStringLiteral("--generate"),
                QStringLiteral("1,x,1") })
@@ -173,7 +173,7 @@ void TestEmulatorExecutable::helpNamesTheCaps()
     process.start(QStringLiteral(ECS_EMULATOR_EXECUTABLE), { QStringLiteral("--help") });
     QVERIFY(process.waitForFinished(15000));
     const QString help = QString::fromUtf8(process.readAllStandardOutput()).simplified();
-    QVERIFY2(help.contains(QStringLiteral("at most 100 regions, 20000 instances and 20000 "
+    QVERIFY2(help.contains(QStringLiteral("at most 100 regions, 5000 instances and 10000 "
                                           "instance snapshots in all")),
         qPrintable(help));
 }
