@@ -41,18 +41,6 @@ void CliSession::open(OpenCallback done)
     m_api = std::make_unique<EcsApi>(m_client.get());
 
     if (!m_options.sandbox) {
-        // Read once, before any call: a bad bundle stops here with its reason.
-        const QString caFile = m_options.caFile.isEmpty()
-            ? CaBundle::environmentPath(QProcessEnvironment::systemEnvironment())
-            : m_options.caFile;
-        if (!caFile.isEmpty()) {
-            const CaBundle::Loaded bundle = CaBundle::load(caFile);
-            if (!bundle.ok()) {
-                finishOpen(done, bundle.error);
-                return;
-            }
-            m_caCertificates = CaBundle::withSystemCertificates(bundle.certificates);
-        }
         useCredentialSource(done);
         return;
     }
@@ -84,6 +72,10 @@ void CliSession::useCredentialSource(const OpenCallback &done)
         m_sourceId = source.id;
         if (m_regionId.isEmpty())
             m_regionId = source.regionId;
+        if (source.kind == CredentialSource::Kind::AppProfile) {
+            if (const auto profile = m_profiles->profile(source.id.mid(4)))
+                m_profileCaFile = profile->caFile;
+        }
         break;
     }
     if (m_sourceId.isEmpty()) {
@@ -94,6 +86,19 @@ void CliSession::useCredentialSource(const OpenCallback &done)
                 : CliText::tr("No credential source %1: run 'profiles' to list them.")
                       .arg(m_options.profileId));
         return;
+    }
+    // Extra CAs, read once before any call: --ca-file, else the profile's, else
+    // SSL_CERT_FILE. A bad bundle stops here with its reason.
+    QString caFile = m_options.caFile.isEmpty() ? m_profileCaFile : m_options.caFile;
+    if (caFile.isEmpty())
+        caFile = CaBundle::environmentPath(QProcessEnvironment::systemEnvironment());
+    if (!caFile.isEmpty()) {
+        const CaBundle::Loaded bundle = CaBundle::load(caFile);
+        if (!bundle.ok()) {
+            finishOpen(done, bundle.error);
+            return;
+        }
+        m_caCertificates = CaBundle::withSystemCertificates(bundle.certificates);
     }
     catalogue().resolve(m_sourceId, this, [this, done](const Result<Credential> &credential) {
         if (!credential.ok()) {

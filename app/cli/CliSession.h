@@ -68,6 +68,7 @@ private:
     SessionOptions m_options;
     QString m_regionId;
     QString m_sourceId;
+    QString m_profileCaFile; // the chosen application profile's CA bundle
     QList<QSslCertificate> m_caCertificates; // empty: Qt's default trust
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<EcsClient> m_client;

@@ -2,7 +2,11 @@
 
 #include "io/BoundedFile.h"
 
+#include <QPromise>
 #include <QSslConfiguration>
+#include <QThreadPool>
+
+#include <memory>
 
 namespace ecs {
 
@@ -45,6 +49,25 @@ CaBundle::Loaded CaBundle::load(const QString &path)
 QList<QSslCertificate> CaBundle::withSystemCertificates(const QList<QSslCertificate> &extra)
 {
     return QSslConfiguration::systemCaCertificates() + extra;
+}
+
+QFuture<CaBundle::Trust> CaBundle::loadTrust(const QString &path)
+{
+    auto promise = std::make_shared<QPromise<Trust>>();
+    QFuture<Trust> future = promise->future();
+    promise->start();
+    // Reading the system store touches a few hundred files: not on the GUI thread.
+    QThreadPool::globalInstance()->start([promise, path] {
+        Trust trust;
+        const Loaded bundle = load(path);
+        if (bundle.ok())
+            trust.caCertificates = withSystemCertificates(bundle.certificates);
+        else
+            trust.error = bundle.error;
+        promise->addResult(trust);
+        promise->finish();
+    });
+    return future;
 }
 
 QString CaBundle::environmentPath(const QProcessEnvironment &environment)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QFuture>
 #include <QList>
 #include <QProcessEnvironment>
 #include <QSslCertificate>
@@ -37,6 +38,18 @@ public:
     // the system store (a few hundred files) once per call: call it when the client is
     // set up, not per request.
     static QList<QSslCertificate> withSystemCertificates(const QList<QSslCertificate> &extra);
+
+    // What ClientSettings::caCertificates needs, or why the bundle cannot be used.
+    struct Trust
+    {
+        QList<QSslCertificate> caCertificates; // the system's plus the bundle's
+        QString error;
+
+        bool ok() const { return error.isEmpty(); }
+    };
+    // load() and withSystemCertificates() on a pool thread, for the GUI: continue with
+    // QFuture::then(context, ...) so a closed window never gets the answer.
+    static QFuture<Trust> loadTrust(const QString &path);
 
     // The path SSL_CERT_FILE names, or empty.
     static QString environmentPath(const QProcessEnvironment &environment);

@@ -22,6 +22,7 @@ const QLatin1String defaultRegionKey("defaultRegion");
 const QLatin1String endpointKey("endpoint");
 const QLatin1String signatureVersionKey("signatureVersion");
 const QLatin1String hasSecurityTokenKey("hasSecurityToken");
+const QLatin1String caFileKey("caFile");
 
 // Secret and token travel as one keychain entry, so they are written, read and removed
 // together. The encoded text is a secret itself: never logged.
@@ -148,6 +149,7 @@ std::optional<AppProfile> ProfileStore::profile(const QString &name) const
         = AppProfile::signatureVersionFromName(m_settings->value(signatureVersionKey).toString())
               .value_or(AppProfile::SignatureVersion::V3);
     result.hasSecurityToken = m_settings->value(hasSecurityTokenKey, false).toBool();
+    result.caFile = m_settings->value(caFileKey).toString();
     m_settings->endGroup();
     m_settings->endGroup();
     return result;
@@ -174,6 +176,8 @@ ProfileError ProfileStore::writeSettings(const AppProfile &stored)
     m_settings->setValue(
         signatureVersionKey, AppProfile::signatureVersionName(stored.signatureVersion));
     m_settings->setValue(hasSecurityTokenKey, stored.hasSecurityToken);
+    if (!stored.caFile.isEmpty())
+        m_settings->setValue(caFileKey, stored.caFile);
     m_settings->endGroup();
     m_settings->endGroup();
     m_settings->sync();
