@@ -11,10 +11,10 @@ namespace ecs::emulator {
 
 // How large one HTTP request may be. Qt HttpServer 6.4 has no limits of its own and
 // buffers a whole request before handing it over, so without these a client could make
-// the emulator hold any amount of memory (30 MB bodies were accepted). The values are
-// those of common gateways (nginx/Tengine, which fronts Alibaba Cloud's APIs: 8 KiB
-// request line buffer, 16 KiB of headers) and generous for ECS RPC calls, whose
-// largest real requests are a few KiB. See docs/EMULATOR.md, "Limits".
+// the emulator hold any amount of memory (30 MB bodies were accepted). The values follow
+// nginx's defaults (8 KiB per request/header line, 1 MiB body; Tengine, Alibaba's fork,
+// shares them) and are generous for ECS RPC calls, whose largest real requests are a
+// few KiB. The real gateway's values are not published. See docs/EMULATOR.md, "Limits".
 struct RequestLimits
 {
     qint64 maxRequestLineBytes = 8 * 1024; // method, URL with query, version
