@@ -129,6 +129,11 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption endpoint(QStringLiteral("endpoint"),
         CliText::tr("Custom endpoint URL (https://, or http:// on loopback)."),
         QStringLiteral("url"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+        CliText::tr("PEM file of extra certificate authorities to trust besides the system's "
+                    "(a corporate proxy's CA); default: $SSL_CERT_FILE if set. Certificates "
+                    "are always verified."),
+        QStringLiteral("path"));
     const QCommandLineOption signature(QStringLiteral("signature"),
         CliText::tr("Signature version: v3 (default) or v1."), QStringLiteral("version"),
         QStringLiteral("v3"));
@@ -170,9 +175,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         CliText::tr("journal: text (default), csv or json."), QStringLiteral("format"));
     const QCommandLineOption output(QStringLiteral("output"),
         CliText::tr("journal: write to this file instead of stdout."), QStringLiteral("file"));
-    parser.addOptions(
-        { help, version, profile, region, endpoint, signature, sandbox, json, journalFile, yes,
-            instance, status, name, disk, start, noSafetySnapshot, since, until, format, output });
+    parser.addOptions({ help, version, profile, region, endpoint, caFile, signature, sandbox, json,
+        journalFile, yes, instance, status, name, disk, start, noSafetySnapshot, since, until,
+        format, output });
     parser.addPositionalArgument(QStringLiteral("command"), CliText::tr("See the list above."));
     parser.addPositionalArgument(QStringLiteral("arguments"),
         CliText::tr("The command's arguments."), QStringLiteral("[ID]"));
@@ -231,6 +236,11 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     if (!signatureVersion)
         return usageError(CliText::tr("--signature must be v3 or v1."));
     session.signatureVersion = *signatureVersion;
+    if (parser.isSet(caFile)) {
+        session.caFile = parser.value(caFile);
+        if (session.caFile.isEmpty())
+            return usageError(CliText::tr("--ca-file needs a path."));
+    }
     session.journalFile
         = parser.isSet(journalFile) ? parser.value(journalFile) : Journal::defaultPath();
     if (session.journalFile.isEmpty())

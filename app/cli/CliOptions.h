@@ -18,6 +18,9 @@ struct SessionOptions
     signing::SignatureVersion signatureVersion = signing::SignatureVersion::V3;
     bool sandbox = false;
     QString journalFile;
+    // Extra CAs (PEM) added to the system's, for a TLS-inspecting proxy; empty: the
+    // SSL_CERT_FILE environment variable, if set (CaBundle).
+    QString caFile;
 };
 
 // The command line, checked: every value here is valid for `command`.

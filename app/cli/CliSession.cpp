@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "EmbeddedEmulator.h"
+#include "api/CaBundle.h"
 #include "api/EcsApi.h"
 #include "api/EcsClient.h"
 #include "api/ProxyFactory.h"
@@ -71,6 +72,10 @@ void CliSession::useCredentialSource(const OpenCallback &done)
         m_sourceId = source.id;
         if (m_regionId.isEmpty())
             m_regionId = source.regionId;
+        if (source.kind == CredentialSource::Kind::AppProfile) {
+            if (const auto profile = m_profiles->profile(source.id.mid(4)))
+                m_profileCaFile = profile->caFile;
+        }
         break;
     }
     if (m_sourceId.isEmpty()) {
@@ -81,6 +86,19 @@ void CliSession::useCredentialSource(const OpenCallback &done)
                 : CliText::tr("No credential source %1: run 'profiles' to list them.")
                       .arg(m_options.profileId));
         return;
+    }
+    // Extra CAs, read once before any call: --ca-file, else the profile's, else
+    // SSL_CERT_FILE. A bad bundle stops here with its reason.
+    QString caFile = m_options.caFile.isEmpty() ? m_profileCaFile : m_options.caFile;
+    if (caFile.isEmpty())
+        caFile = CaBundle::environmentPath(QProcessEnvironment::systemEnvironment());
+    if (!caFile.isEmpty()) {
+        const CaBundle::Loaded bundle = CaBundle::load(caFile);
+        if (!bundle.ok()) {
+            finishOpen(done, bundle.error);
+            return;
+        }
+        m_caCertificates = CaBundle::withSystemCertificates(bundle.certificates);
     }
     catalogue().resolve(m_sourceId, this, [this, done](const Result<Credential> &credential) {
         if (!credential.ok()) {
@@ -100,6 +118,7 @@ void CliSession::finishOpen(const OpenCallback &done, const QString &problem)
     settings.endpointOverride = m_sandbox ? m_sandbox->url() : m_options.endpoint;
     settings.signatureVersion = m_options.signatureVersion;
     settings.defaultRegionId = m_regionId;
+    settings.caCertificates = m_caCertificates;
     m_client->setSettings(settings);
     // Always later, never inside open(): callers have one code path.
     QTimer::singleShot(0, this, [done, problem] { done(problem); });

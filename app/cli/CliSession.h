@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QSettings>
+#include <QSslCertificate>
 
 #include <functional>
 #include <memory>
@@ -67,6 +68,8 @@ private:
     SessionOptions m_options;
     QString m_regionId;
     QString m_sourceId;
+    QString m_profileCaFile; // the chosen application profile's CA bundle
+    QList<QSslCertificate> m_caCertificates; // empty: Qt's default trust
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<EcsClient> m_client;
     std::unique_ptr<EcsApi> m_api;

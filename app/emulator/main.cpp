@@ -2,6 +2,8 @@
 // interop tests and manual poking. Options are listed in docs/EMULATOR.md.
 #include "EcsEmulatorServer.h"
 #include "ServiceAdminTarget.h"
+#include "credentials/CredentialFields.h"
+#include "io/BoundedFile.h"
 #include "scenarios/Scenario.h"
 #include "service/EcsService.h"
 
@@ -51,15 +53,22 @@ int fail(const QString &message)
     return 2;
 }
 
-std::optional<QJsonObject> readJsonFile(const QString &path, QString *error)
+// Scenario and state files: the largest generated account saves to about 47 MB.
+constexpr qint64 maxScenarioBytes = 64 * 1024 * 1024;
+// Fault plans are written by hand or by tests: a few KiB.
+constexpr qint64 maxFaultPlanBytes = 1024 * 1024;
+
+// Only regular files within the cap: `--scenario /dev/zero` once read 1.7 GB, and a FIFO
+// would block before the server ever listened.
+std::optional<QJsonObject> readJsonFile(const QString &path, qint64 maxBytes, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = path + QLatin1String(": ") + file.errorString();
+    const BoundedFile::Result file = BoundedFile::read(path, maxBytes);
+    if (!file.ok()) {
+        *error = file.error;
         return std::nullopt;
     }
     QJsonParseError parseError {};
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(file.data, &parseError);
     if (!document.isObject()) {
         *error = path + QLatin1String(": not a JSON object (") + parseError.errorString()
             + QLatin1Char(')');
@@ -74,7 +83,9 @@ std::optional<Credential> parseAccessKey(const QString &text)
     const QStringList parts = text.split(QLatin1Char(':'));
     if (parts.size() < 2 || parts.size() > 3)
         return std::nullopt;
-    return Credential { parts.at(0), parts.at(1), parts.value(2) };
+    // The same rule as the app's credentials: pasted whitespace around goes.
+    return CredentialFields::normalize(
+        Credential { parts.at(0), parts.at(1), parts.value(2) }, nullptr);
 }
 
 // "127.0.0.1:0", "[::1]:8080".
@@ -100,19 +111,28 @@ std::optional<Scenario> loadScenario(
     if (options.isSet(QStringLiteral("generate"))) {
         const QStringList counts
             = options.value(QStringLiteral("generate")).split(QLatin1Char(','));
-        if (counts.size() != 3) {
+        qint64 numbers[3] = {};
+        bool ok = counts.size() == 3;
+        for (qsizetype i = 0; ok && i < 3; ++i)
+            numbers[i] = counts.at(i).trimmed().toLongLong(&ok);
+        if (!ok) {
             *error = QStringLiteral("--generate expects regions,instances,groups");
             return std::nullopt;
         }
-        return Scenario::generated(
-            counts.at(0).toInt(), counts.at(1).toInt(), counts.at(2).toInt(), seed);
+        if (const QString problem = Scenario::generatedProblem(numbers[0], numbers[1], numbers[2]);
+            !problem.isEmpty()) {
+            *error = QStringLiteral("--generate %1: %2")
+                         .arg(options.value(QStringLiteral("generate")), problem);
+            return std::nullopt;
+        }
+        return Scenario::generated(int(numbers[0]), int(numbers[1]), int(numbers[2]), seed);
     }
     const QString name = options.value(QStringLiteral("scenario"));
     if (!name.endsWith(QLatin1String(".json")) && !QFile::exists(name)) {
         Scenario scenario = Scenario::builtIn(name, error);
         return error->isEmpty() ? std::optional<Scenario>(scenario) : std::nullopt;
     }
-    const auto json = readJsonFile(name, error);
+    const auto json = readJsonFile(name, maxScenarioBytes, error);
     if (!json)
         return std::nullopt;
     Scenario scenario = Scenario::fromJson(*json, error);
@@ -136,13 +156,18 @@ int main(int argc, char *argv[])
         { QStringLiteral("allow-remote"),
             QStringLiteral("Allow listening on a non-loopback address.") },
         { QStringLiteral("scenario"),
-            QStringLiteral("Built-in scenario name or a scenario JSON file."),
+            QStringLiteral("Built-in scenario name or a scenario JSON file (at most 64 MiB)."),
             QStringLiteral("name|file"), QStringLiteral("demo") },
-        { QStringLiteral("generate"), QStringLiteral("A generated scenario instead."),
+        { QStringLiteral("generate"),
+            QStringLiteral("A generated scenario instead: at most %1 regions, %2 instances "
+                           "and %3 instance snapshots in all.")
+                .arg(Scenario::MaxGeneratedRegions)
+                .arg(Scenario::MaxGeneratedInstances)
+                .arg(Scenario::MaxGeneratedInstanceSnapshots),
             QStringLiteral("regions,instances,groups") },
         { QStringLiteral("access-key"), QStringLiteral("An accepted AccessKey (repeatable)."),
             QStringLiteral("ID:SECRET[:STS_TOKEN]") },
-        { QStringLiteral("faults"), QStringLiteral("A fault plan JSON file."),
+        { QStringLiteral("faults"), QStringLiteral("A fault plan JSON file (at most 1 MiB)."),
             QStringLiteral("file") },
         { QStringLiteral("state-file"),
             QStringLiteral("Load state from it if it exists; save to it on exit."),
@@ -166,7 +191,7 @@ int main(int argc, char *argv[])
     ServiceAdminTarget admin(service);
     const QString stateFile = options.value(QStringLiteral("state-file"));
     if (!stateFile.isEmpty() && QFile::exists(stateFile)) {
-        const auto state = readJsonFile(stateFile, &error);
+        const auto state = readJsonFile(stateFile, maxScenarioBytes, &error);
         if (!state)
             return fail(error);
         error = service.loadState(*state);
@@ -180,7 +205,8 @@ int main(int argc, char *argv[])
     server.setAllowRemote(options.isSet(QStringLiteral("allow-remote")));
     server.faults().setDefaultSeed(seed);
     if (options.isSet(QStringLiteral("faults"))) {
-        const auto plan = readJsonFile(options.value(QStringLiteral("faults")), &error);
+        const auto plan
+            = readJsonFile(options.value(QStringLiteral("faults")), maxFaultPlanBytes, &error);
         if (!plan)
             return fail(error);
         error = server.faults().setPlan(*plan);

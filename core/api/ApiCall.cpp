@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QSslError>
 
 Q_LOGGING_CATEGORY(lcEcsApi, "ecs.core.api", QtWarningMsg)
@@ -128,6 +129,12 @@ void ApiCall::sendAttempt()
     request.setAttribute(
         QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    if (!m_settings.caCertificates.isEmpty()) {
+        // More trust, never less: peer verification stays on (see CaBundle).
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(m_settings.caCertificates);
+        request.setSslConfiguration(tls);
+    }
 
     qCDebug(lcEcsApi).noquote() << "send" << m_action << "attempt" << m_attempt << "to"
                                 << m_endpoint.host();

@@ -6,7 +6,9 @@
 #include "credentials/Credential.h"
 #include "signing/RequestSigner.h"
 
+#include <QList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -28,6 +30,9 @@ struct ClientSettings
     QByteArray httpMethod = "POST"; // what the official SDK sends
     int timeoutMs = 30000; // per attempt, from send to the last byte
     qint64 maxResponseBytes = 32 * 1024 * 1024; // larger answers are refused, not buffered
+    // Empty: Qt's default trust (the system CAs). Otherwise exactly these CAs, usually
+    // CaBundle::withSystemCertificates(bundle) for a corporate proxy's CA.
+    QList<QSslCertificate> caCertificates;
     RetryPolicy retry;
 };
 

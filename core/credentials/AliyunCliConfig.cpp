@@ -1,9 +1,10 @@
 #include "AliyunCliConfig.h"
 
+#include "CredentialFields.h"
 #include "CredentialsLogging.h"
+#include "io/BoundedFile.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,8 +14,9 @@ namespace ecs {
 
 namespace {
 
-// A real config.json is a few KiB; anything far larger is not one.
-constexpr qint64 maxConfigBytes = 4 * 1024 * 1024;
+// A real config.json is a few KiB, even with dozens of profiles; anything far larger is
+// not one.
+constexpr qint64 maxConfigBytes = 1024 * 1024;
 
 // The CLI's modes (config/profile.go, knownModes), compared case-insensitively as the
 // CLI does. "RamRoleArnWithRoleName" and "RsaKeyPair" are deprecated but still read.
@@ -54,24 +56,19 @@ QString AliyunCliConfig::defaultPath()
 
 AliyunCliConfig AliyunCliConfig::load(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists()) {
-        AliyunCliConfig config;
-        config.m_path = path;
-        return config;
-    }
     AliyunCliConfig config;
     config.m_path = path;
+    // A FIFO or a symlink to /dev/zero must not hang or exhaust the caller: the bounded
+    // reader refuses anything but a regular file of sane size.
+    const BoundedFile::Result read = BoundedFile::read(path, maxConfigBytes);
+    if (read.status == BoundedFile::Status::NotFound)
+        return config;
     config.m_fileExists = true;
-    if (!file.open(QIODevice::ReadOnly)) {
-        config.m_error = tr("%1: cannot be read: %2").arg(path, file.errorString());
+    if (!read.ok()) {
+        config.m_error = read.error;
         return config;
     }
-    if (file.size() > maxConfigBytes) {
-        config.m_error = tr("%1: is too large to be an aliyun CLI configuration").arg(path);
-        return config;
-    }
-    config = parse(file.readAll(), path);
+    config = parse(read.data, path);
     config.m_fileExists = true;
     qCDebug(lcEcsCredentials) << "aliyun CLI config" << path << "profiles"
                               << config.m_profiles.size() << "error" << config.hasError();
@@ -142,11 +139,20 @@ AliyunCliConfig AliyunCliConfig::parse(const QByteArray &json, const QString &pa
         profile.mode = canonicalMode(object.value(QLatin1String("mode")).toString());
         profile.regionId = object.value(QLatin1String("region_id")).toString();
 
-        const QString id = object.value(QLatin1String("access_key_id")).toString();
-        const QString secret = object.value(QLatin1String("access_key_secret")).toString();
-        const QString token = object.value(QLatin1String("sts_token")).toString();
         const bool isAk = profile.mode == QLatin1String("AK");
         const bool isSts = profile.mode == QLatin1String("StsToken");
+        // Trimmed like every other source; a value with whitespace inside is refused. An
+        // AK profile may carry a stale sts_token from an earlier mode; the CLI ignores it
+        // there, and so do we.
+        QString fieldProblem;
+        const std::optional<Credential> fields = CredentialFields::normalize(
+            Credential { object.value(QLatin1String("access_key_id")).toString(),
+                object.value(QLatin1String("access_key_secret")).toString(),
+                isSts ? object.value(QLatin1String("sts_token")).toString() : QString() },
+            &fieldProblem);
+        const QString id = fields ? fields->accessKeyId : QString();
+        const QString secret = fields ? fields->accessKeySecret : QString();
+        const QString token = fields ? fields->securityToken : QString();
 
         if (profile.mode.isEmpty()) {
             profile.reason = tr("Profile \"%1\" is not configured yet (it has no mode); run "
@@ -159,6 +165,8 @@ AliyunCliConfig AliyunCliConfig::parse(const QByteArray &json, const QString &pa
             profile.reason = tr("Mode %1 is not supported yet; only AK and StsToken profiles "
                                 "can be used.")
                                  .arg(profile.mode);
+        } else if (!fields) {
+            profile.reason = tr("Profile \"%1\": %2").arg(profile.name, fieldProblem);
         } else if (id.isEmpty() || secret.isEmpty()) {
             profile.reason
                 = tr("Profile \"%1\" (mode %2) has no access_key_id or no access_key_secret.")
@@ -168,9 +176,7 @@ AliyunCliConfig AliyunCliConfig::parse(const QByteArray &json, const QString &pa
                 = tr("Profile \"%1\" (mode StsToken) has no sts_token.").arg(profile.name);
         } else {
             profile.supported = true;
-            // An AK profile may carry a stale sts_token from an earlier mode; the CLI
-            // ignores it there, and so do we.
-            profile.credential = Credential { id, secret, isSts ? token : QString() };
+            profile.credential = Credential { id, secret, token };
         }
         config.m_profiles << profile;
     }

@@ -2,6 +2,8 @@
 
 #include "api/Endpoint.h"
 
+#include <QDir>
+
 namespace ecs {
 
 namespace {
@@ -74,10 +76,23 @@ QString AppProfile::validateEndpoint(const QUrl &endpoint)
     return endpoint.isEmpty() ? QString() : Endpoint::validate(endpoint);
 }
 
+QString AppProfile::validateCaFile(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    if (!QDir::isAbsolutePath(path))
+        return tr("The CA bundle must be given as an absolute path.");
+    for (const QChar c : path) {
+        if (c.category() == QChar::Other_Control)
+            return tr("The CA bundle path must not contain control characters.");
+    }
+    return {};
+}
+
 QString AppProfile::validate() const
 {
     for (const QString &problem : { validateName(name), validateAccessKeyId(accessKeyId),
-             validateEndpoint(endpointOverride) }) {
+             validateEndpoint(endpointOverride), validateCaFile(caFile) }) {
         if (!problem.isEmpty())
             return problem;
     }

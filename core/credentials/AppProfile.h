@@ -25,6 +25,9 @@ public:
     QString defaultRegion; // e.g. "cn-hangzhou"; may be empty
     QUrl endpointOverride; // empty: the SDK's endpoint for the region
     SignatureVersion signatureVersion = SignatureVersion::V3;
+    // A PEM bundle of extra CAs (a corporate proxy's), added to the system's; empty:
+    // none (SSL_CERT_FILE still applies). Read when the profile is used (CaBundle).
+    QString caFile;
     bool hasSecurityToken = false; // maintained by ProfileStore from the saved secret
 
     // "v3" / "v1", the form stored in settings.
@@ -42,6 +45,9 @@ public:
     // Empty (the SDK's endpoint for the region), or acceptable to Endpoint::validate:
     // the same rule the client applies when it sends (HTTPS unless loopback).
     static QString validateEndpoint(const QUrl &endpoint);
+    // Empty, or an absolute path without control characters. Whether it holds
+    // certificates is checked when the profile is used, off the GUI thread.
+    static QString validateCaFile(const QString &path);
     // All of the above; the first problem found.
     QString validate() const;
 
@@ -49,7 +55,8 @@ public:
     {
         return a.name == b.name && a.accessKeyId == b.accessKeyId
             && a.defaultRegion == b.defaultRegion && a.endpointOverride == b.endpointOverride
-            && a.signatureVersion == b.signatureVersion && a.hasSecurityToken == b.hasSecurityToken;
+            && a.signatureVersion == b.signatureVersion && a.caFile == b.caFile
+            && a.hasSecurityToken == b.hasSecurityToken;
     }
     friend bool operator!=(const AppProfile &a, const AppProfile &b) { return !(a == b); }
 };

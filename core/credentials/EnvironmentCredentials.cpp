@@ -1,5 +1,7 @@
 #include "EnvironmentCredentials.h"
 
+#include "CredentialFields.h"
+
 namespace ecs {
 
 namespace {
@@ -21,6 +23,14 @@ QString valueOf(const QProcessEnvironment &environment, const char *name)
     return environment.value(QLatin1String(name)).trimmed();
 }
 
+// One variable under CredentialFields' rule: trimmed, or why it cannot be a key (a
+// multi-line paste, a whole file in a variable).
+CredentialFields::Normalized fieldOf(
+    const QProcessEnvironment &environment, const char *name, CredentialFields::Field field)
+{
+    return CredentialFields::normalize(field, environment.value(QLatin1String(name)));
+}
+
 } // namespace
 
 EnvironmentCredentials EnvironmentCredentials::fromEnvironment(
@@ -32,9 +42,24 @@ EnvironmentCredentials EnvironmentCredentials::fromEnvironment(
             result.m_ignoredVariables << QLatin1String(name);
     }
 
-    const QString id = valueOf(environment, AccessKeyIdVariable);
-    const QString secret = valueOf(environment, AccessKeySecretVariable);
-    const QString token = valueOf(environment, SecurityTokenVariable);
+    const CredentialFields::Normalized fields[] = {
+        fieldOf(environment, AccessKeyIdVariable, CredentialFields::Field::AccessKeyId),
+        fieldOf(environment, AccessKeySecretVariable, CredentialFields::Field::AccessKeySecret),
+        fieldOf(environment, SecurityTokenVariable, CredentialFields::Field::SecurityToken),
+    };
+    const char *const names[]
+        = { AccessKeyIdVariable, AccessKeySecretVariable, SecurityTokenVariable };
+    for (int i = 0; i < 3; ++i) {
+        if (!fields[i].ok()) {
+            result.m_state = State::Incomplete;
+            result.m_message
+                = tr("%1 cannot be used: %2").arg(QLatin1String(names[i]), fields[i].problem);
+            return result;
+        }
+    }
+    const QString &id = fields[0].value;
+    const QString &secret = fields[1].value;
+    const QString &token = fields[2].value;
     const QString idName = QLatin1String(AccessKeyIdVariable);
     const QString secretName = QLatin1String(AccessKeySecretVariable);
 

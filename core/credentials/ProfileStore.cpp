@@ -1,5 +1,6 @@
 #include "ProfileStore.h"
 
+#include "CredentialFields.h"
 #include "CredentialsLogging.h"
 
 #include <QJsonDocument>
@@ -21,6 +22,7 @@ const QLatin1String defaultRegionKey("defaultRegion");
 const QLatin1String endpointKey("endpoint");
 const QLatin1String signatureVersionKey("signatureVersion");
 const QLatin1String hasSecurityTokenKey("hasSecurityToken");
+const QLatin1String caFileKey("caFile");
 
 // Secret and token travel as one keychain entry, so they are written, read and removed
 // together. The encoded text is a secret itself: never logged.
@@ -41,11 +43,6 @@ std::optional<ProfileSecret> decodeSecret(const QString &text)
     if (!document.isObject() || secret.isEmpty())
         return std::nullopt;
     return ProfileSecret { secret, object.value(QLatin1String("securityToken")).toString() };
-}
-
-bool containsWhitespace(const QString &text)
-{
-    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
 }
 
 // Hands one answer to the caller if its context object still exists.
@@ -106,13 +103,20 @@ QString ProfileStore::secretKey(const QString &profileName)
 
 QString ProfileStore::validateSecret(const ProfileSecret &secret)
 {
-    if (secret.accessKeySecret.isEmpty())
+    const auto normalized = normalizedSecret(secret);
+    if (!normalized.problem.isEmpty())
+        return normalized.problem;
+    if (normalized.secret.accessKeySecret.isEmpty())
         return tr("The AccessKey secret is empty.");
-    if (containsWhitespace(secret.accessKeySecret))
-        return tr("The AccessKey secret contains whitespace.");
-    if (containsWhitespace(secret.securityToken))
-        return tr("The security token contains whitespace.");
     return {};
+}
+
+ProfileStore::NormalizedSecret ProfileStore::normalizedSecret(const ProfileSecret &secret)
+{
+    using Field = CredentialFields::Field;
+    const auto key = CredentialFields::normalize(Field::AccessKeySecret, secret.accessKeySecret);
+    const auto token = CredentialFields::normalize(Field::SecurityToken, secret.securityToken);
+    return { { key.value, token.value }, key.ok() ? token.problem : key.problem };
 }
 
 QList<AppProfile> ProfileStore::profiles() const
@@ -145,6 +149,7 @@ std::optional<AppProfile> ProfileStore::profile(const QString &name) const
         = AppProfile::signatureVersionFromName(m_settings->value(signatureVersionKey).toString())
               .value_or(AppProfile::SignatureVersion::V3);
     result.hasSecurityToken = m_settings->value(hasSecurityTokenKey, false).toBool();
+    result.caFile = m_settings->value(caFileKey).toString();
     m_settings->endGroup();
     m_settings->endGroup();
     return result;
@@ -171,6 +176,8 @@ ProfileError ProfileStore::writeSettings(const AppProfile &stored)
     m_settings->setValue(
         signatureVersionKey, AppProfile::signatureVersionName(stored.signatureVersion));
     m_settings->setValue(hasSecurityTokenKey, stored.hasSecurityToken);
+    if (!stored.caFile.isEmpty())
+        m_settings->setValue(caFileKey, stored.caFile);
     m_settings->endGroup();
     m_settings->endGroup();
     m_settings->sync();
@@ -201,10 +208,16 @@ void ProfileStore::save(const AppProfile &input, const std::optional<ProfileSecr
     QObject *context, DoneCallback callback)
 {
     const Reply reply(context, std::move(callback));
-    if (const QString problem = input.validate(); !problem.isEmpty())
+    // Pasted values lose the whitespace around them here, whoever made the profile.
+    AppProfile toSave = input;
+    const CredentialFields::Normalized id
+        = CredentialFields::normalize(CredentialFields::Field::AccessKeyId, input.accessKeyId);
+    if (!id.ok())
+        return reply.later(ProfileError(ProfileError::Kind::Invalid, id.problem));
+    toSave.accessKeyId = id.value;
+    if (const QString problem = toSave.validate(); !problem.isEmpty())
         return reply.later(ProfileError(ProfileError::Kind::Invalid, problem));
 
-    AppProfile toSave = input;
     if (!secret) {
         const std::optional<AppProfile> existing = profile(toSave.name);
         if (!existing) {
@@ -220,9 +233,10 @@ void ProfileStore::save(const AppProfile &input, const std::optional<ProfileSecr
 
     if (const QString problem = validateSecret(*secret); !problem.isEmpty())
         return reply.later(ProfileError(ProfileError::Kind::Invalid, problem));
-    toSave.hasSecurityToken = !secret->securityToken.isEmpty();
+    const ProfileSecret toStore = normalizedSecret(*secret).secret;
+    toSave.hasSecurityToken = !toStore.securityToken.isEmpty();
 
-    m_secrets->write(secretKey(toSave.name), encodeSecret(*secret), this,
+    m_secrets->write(secretKey(toSave.name), encodeSecret(toStore), this,
         [this, toSave, reply](const SecretStoreError &storeError) {
             if (storeError.isError()) {
                 return reply(ProfileError(ProfileError::Kind::SecretStore,

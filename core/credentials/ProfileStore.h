@@ -77,7 +77,8 @@ public:
     std::optional<AppProfile> profile(const QString &name) const;
     bool contains(const QString &name) const;
 
-    // Creates or updates a profile. With `secret`, stores it first and then the
+    // Creates or updates a profile; the AccessKey ID and the secret are trimmed first
+    // (CredentialFields). With `secret`, stores it first and then the
     // settings (hasSecurityToken follows the secret). Without, only an existing
     // profile's settings change and its stored secret and hasSecurityToken are kept.
     void save(const AppProfile &profile, const std::optional<ProfileSecret> &secret,
@@ -92,9 +93,16 @@ public:
 
     // The SecretStore key of a profile's secret.
     static QString secretKey(const QString &profileName);
-    // Secrets and tokens are pasted; whitespace in them is always a slip. Empty string
-    // when acceptable, else why not (never quoting the secret).
+    // Secrets and tokens are pasted: whitespace around them is trimmed on save, whitespace
+    // inside is refused (CredentialFields). Empty string when acceptable, else why not
+    // (never quoting the secret).
     static QString validateSecret(const ProfileSecret &secret);
+    struct NormalizedSecret
+    {
+        ProfileSecret secret; // trimmed
+        QString problem; // empty when acceptable (an empty secret included)
+    };
+    static NormalizedSecret normalizedSecret(const ProfileSecret &secret);
 
 Q_SIGNALS:
     // After a profile was saved, removed or renamed.

@@ -1,6 +1,7 @@
 #include "EcsEmulatorServer.h"
 
 #include "GatewayErrors.h"
+#include "GuardedTcpServer.h"
 #include "HttpFront.h"
 #include "RequestDecoding.h"
 
@@ -78,11 +79,18 @@ quint16 EcsEmulatorServer::listen(const QHostAddress &address, quint16 port)
                             .arg(address.toString());
         return 0;
     }
-    const quint16 actual = m_front->listen(address, port);
-    if (actual == 0) {
-        m_errorString = QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(port);
+    // Our own listener, so every request is size-checked before Qt HttpServer buffers it.
+    auto *listener = new GuardedTcpServer(RequestLimits(), this);
+    if (!listener->listen(address, port)) {
+        m_errorString = QStringLiteral("cannot listen on %1:%2: %3")
+                            .arg(address.toString())
+                            .arg(port)
+                            .arg(listener->errorString());
+        delete listener;
         return 0;
     }
+    m_front->bind(listener);
+    const quint16 actual = listener->serverPort();
     m_url = QUrl();
     m_url.setScheme(QStringLiteral("http"));
     m_url.setHost(address.toString());

@@ -40,6 +40,18 @@ struct Scenario
     // `groupsPerInstance` accomplished instance snapshots.
     static Scenario generated(
         int regions, int instancesPerRegion, int groupsPerInstance, quint32 seed = 1);
+
+    // Caps on generated() for callers that take counts from people (ecs-emulator
+    // --generate). Measured (docs/SCENARIOS.md): the largest account serves in under
+    // 100 MB and its saved state (~47 MB) fits the 64 MiB state-file cap;
+    // 1000,1000,1000 once took 1.2 GB and kept growing.
+    static constexpr qint64 MaxGeneratedRegions = 100;
+    static constexpr qint64 MaxGeneratedInstances = 5000; // over all regions
+    static constexpr qint64 MaxGeneratedInstanceSnapshots = 10000; // over all instances
+    // Empty when the counts are within the caps above (and none is negative), else why
+    // not, naming the cap.
+    static QString generatedProblem(
+        qint64 regions, qint64 instancesPerRegion, qint64 groupsPerInstance);
 };
 
 } // namespace ecs::emulator

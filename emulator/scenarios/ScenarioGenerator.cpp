@@ -28,6 +28,28 @@ QString number(int value)
 
 } // namespace
 
+QString Scenario::generatedProblem(
+    qint64 regions, qint64 instancesPerRegion, qint64 groupsPerInstance)
+{
+    if (regions < 0 || instancesPerRegion < 0 || groupsPerInstance < 0)
+        return QStringLiteral("counts must not be negative");
+    if (regions > MaxGeneratedRegions)
+        return QStringLiteral("at most %1 regions").arg(MaxGeneratedRegions);
+    // Each product is at most 100 x 5,000 x 10,000 here: no overflow in 64 bits.
+    if (instancesPerRegion > MaxGeneratedInstances
+        || regions * instancesPerRegion > MaxGeneratedInstances) {
+        return QStringLiteral("at most %1 instances in all (regions x instances)")
+            .arg(MaxGeneratedInstances);
+    }
+    if (groupsPerInstance > MaxGeneratedInstanceSnapshots
+        || regions * instancesPerRegion * groupsPerInstance > MaxGeneratedInstanceSnapshots) {
+        return QStringLiteral("at most %1 instance snapshots in all (regions x instances x "
+                              "groups)")
+            .arg(MaxGeneratedInstanceSnapshots);
+    }
+    return {};
+}
+
 Scenario Scenario::generated(
     int regionCount, int instancesPerRegion, int groupsPerInstance, quint32 seed)
 {

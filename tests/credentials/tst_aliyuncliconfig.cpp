@@ -6,6 +6,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
+#include <fcntl.h>
+#include <future>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using ecs::AliyunCliConfig;
 using ecs::CliProfile;
 using ecs::Credential;
@@ -251,6 +257,73 @@ private Q_SLOTS:
         QVERIFY(loaded.fileExists());
         QVERIFY(loaded.hasError());
         QVERIFY2(loaded.errorString().contains(path), qPrintable(loaded.errorString()));
+    }
+
+    // Issue 10 item 8: a FIFO at the config path used to block the caller forever.
+    void fifoIsAnErrorNotAHang()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config.json"));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        auto loading
+            = std::async(std::launch::async, [path] { return AliyunCliConfig::load(path); });
+        if (loading.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+            // Release the blocked reader so the test fails instead of hanging.
+            const int writer = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NONBLOCK);
+            if (writer >= 0)
+                ::close(writer);
+            QFAIL("AliyunCliConfig::load blocked on a FIFO");
+        }
+        const AliyunCliConfig loaded = loading.get();
+        QVERIFY(loaded.fileExists());
+        QVERIFY(loaded.hasError());
+        QCOMPARE(loaded.errorString(), path + QStringLiteral(" is not a regular file (a FIFO)"));
+    }
+
+    void symlinkToDevZeroIsAnError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config.json"));
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), path));
+        const auto loaded = AliyunCliConfig::load(path);
+        QVERIFY(loaded.hasError());
+        QVERIFY2(loaded.errorString().contains(QStringLiteral("is not a regular file")),
+            qPrintable(loaded.errorString()));
+    }
+
+    void oversizedFileIsAnError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(2 * 1024 * 1024)); // sparse: cheap to make
+        file.close();
+        const auto loaded = AliyunCliConfig::load(path);
+        QVERIFY(loaded.hasError());
+        QCOMPARE(loaded.errorString(), path + QStringLiteral(" is larger than 1 MiB"));
+    }
+
+    // Issue 10 item 10a: values pasted into config.json with whitespace around them.
+    void pastedWhitespaceIsTrimmedAndInnerRefused()
+    {
+        const QByteArray json = config("padded",
+            { "{\"name\": \"padded\", \"mode\": \"AK\", \"access_key_id\": \" LTAI5tPad\\n\", "
+              "\"access_key_secret\": \"\\t"
+                    + secretMarker + " \"}",
+                "{\"name\": \"broken\", \"mode\": \"AK\", \"access_key_id\": \"LTAI5tOk\", "
+                "\"access_key_secret\": \"ab cd\"}" });
+        const auto parsed = AliyunCliConfig::parse(json, QStringLiteral("config.json"));
+        QVERIFY(!parsed.hasError());
+        const auto padded = parsed.profile(QStringLiteral("padded"));
+        QVERIFY(padded && padded->supported);
+        QCOMPARE(padded->credential.accessKeyId, QStringLiteral("LTAI5tPad"));
+        QCOMPARE(padded->credential.accessKeySecret, QString::fromLatin1(secretMarker));
+        const auto broken = parsed.profile(QStringLiteral("broken"));
+        QVERIFY(broken && !broken->supported);
+        QVERIFY2(broken->reason.contains(QStringLiteral("contains a space or line break inside")),
+            qPrintable(broken->reason));
+        QVERIFY(!broken->reason.contains(QStringLiteral("ab cd")));
     }
 
     void defaultPathIsUnderHome()

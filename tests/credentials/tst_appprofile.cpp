@@ -118,6 +118,21 @@ private Q_SLOTS:
         QCOMPARE(AppProfile::signatureVersionFromName(QStringLiteral("v2")), std::nullopt);
         QCOMPARE(AppProfile().signatureVersion, Version::V3); // the SDK's default
     }
+
+    void caFiles()
+    {
+        QCOMPARE(AppProfile::validateCaFile(QString()), QString());
+        QCOMPARE(AppProfile::validateCaFile(QStringLiteral("/etc/proxy-ca.pem")), QString());
+        QVERIFY(AppProfile::validateCaFile(QStringLiteral("proxy-ca.pem"))
+                    .contains(QLatin1String("absolute path")));
+        QVERIFY(AppProfile::validateCaFile(QStringLiteral("/etc/a\nb.pem"))
+                    .contains(QLatin1String("control characters")));
+        AppProfile profile;
+        profile.name = QStringLiteral("p");
+        profile.accessKeyId = QStringLiteral("LTAI5t");
+        profile.caFile = QStringLiteral("relative.pem");
+        QVERIFY(profile.validate().contains(QLatin1String("absolute path")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAppProfile)

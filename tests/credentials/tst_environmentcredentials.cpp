@@ -91,6 +91,21 @@ private Q_SLOTS:
                                                         << State::Complete
                                                         << Credential { testId, testSecret, {} }
                                                         << QString();
+        // Issue 10: whitespace inside, or a value no key could have, is refused by name.
+        QTest::newRow("secret with a space inside")
+            << QStringList { id(), QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET=ab cd") }
+            << State::Incomplete << none
+            << QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET cannot be used: The AccessKey "
+                              "secret contains a space or line break inside");
+        QTest::newRow("token of 1 MB") << QStringList { id(), secret(),
+            QStringLiteral("ALIBABA_CLOUD_SECURITY_TOKEN=") + QString(1024 * 1024, u'x') }
+                                       << State::Incomplete << none
+                                       << QStringLiteral("ALIBABA_CLOUD_SECURITY_TOKEN cannot be "
+                                                         "used: The security token is longer "
+                                                         "than 16384 characters");
+        QTest::newRow("control character in the id")
+            << QStringList { QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI\u0007x"), secret() }
+            << State::Incomplete << none << QStringLiteral("control characters");
     }
 
     void permutations()

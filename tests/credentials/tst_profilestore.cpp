@@ -223,9 +223,9 @@ private Q_SLOTS:
         // AppProfile's checks in detail: tst_appprofile. Here: the store applies them.
         QTest::newRow("bad name") << QStringLiteral("a/b") << id << QString() << ok
                                   << QStringLiteral("'/'");
-        QTest::newRow("id with newline")
-            << QStringLiteral("p") << QStringLiteral("LTAI5t\n") << QString() << ok
-            << QStringLiteral("ID contains whitespace");
+        QTest::newRow("id with a newline inside")
+            << QStringLiteral("p") << QStringLiteral("LTAI5t\nOk") << QString() << ok
+            << QStringLiteral("ID contains a space or line break inside");
         QTest::newRow("bad endpoint") << QStringLiteral("p") << id << QStringLiteral("ftp://host/")
                                       << ok << QStringLiteral("must use https://");
         QTest::newRow("plain http to a remote host")
@@ -233,9 +233,12 @@ private Q_SLOTS:
             << ok << QStringLiteral("only allowed to this computer");
         QTest::newRow("empty secret") << QStringLiteral("p") << id << QString() << QString()
                                       << QStringLiteral("secret is empty");
-        QTest::newRow("pasted newline")
-            << QStringLiteral("p") << id << QString() << QStringLiteral("s3cret\n")
-            << QStringLiteral("secret contains whitespace");
+        QTest::newRow("space inside the secret")
+            << QStringLiteral("p") << id << QString() << QStringLiteral("s3c ret")
+            << QStringLiteral("secret contains a space or line break inside");
+        QTest::newRow("only whitespace")
+            << QStringLiteral("p") << id << QString() << QStringLiteral(" \n")
+            << QStringLiteral("secret is empty");
     }
 
     void validation()
@@ -256,6 +259,27 @@ private Q_SLOTS:
         QVERIFY(!(*saved)->message().contains(QLatin1String("s3cret")));
         QVERIFY(m_store->profiles().isEmpty());
         QCOMPARE(m_secrets->size(), 0);
+    }
+
+    // Issue 10 item 10a: a pasted secret kept its newline and every signature failed.
+    void pastedWhitespaceIsTrimmed()
+    {
+        AppProfile profile = makeProfile(QStringLiteral("p"));
+        profile.accessKeyId = QStringLiteral(" LTAI5tPasted\n");
+        const auto saved = save(profile,
+            ProfileSecret { QStringLiteral("\t") + secretValue + QStringLiteral("\r\n"),
+                QStringLiteral("  token-value \n") });
+        QTRY_VERIFY(*saved);
+        QVERIFY2(!(*saved)->isError(), qPrintable((*saved)->message()));
+        QCOMPARE(
+            m_store->profile(QStringLiteral("p"))->accessKeyId, QStringLiteral("LTAI5tPasted"));
+        std::optional<Credential> read;
+        m_store->readCredential(QStringLiteral("p"), this,
+            [&](const ProfileError &, const Credential &credential) { read = credential; });
+        QTRY_VERIFY(read);
+        QCOMPARE(read->accessKeyId, QStringLiteral("LTAI5tPasted"));
+        QCOMPARE(read->accessKeySecret, secretValue);
+        QCOMPARE(read->securityToken, QStringLiteral("token-value"));
     }
 
     void keychainFailureOnSaveWritesNothing()

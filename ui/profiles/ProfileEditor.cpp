@@ -45,6 +45,7 @@ ProfileEditor::ProfileEditor(
     , m_secretHint(new QLabel(this))
     , m_region(new QComboBox(this))
     , m_endpoint(lineEdit(QStringLiteral("endpointEdit"), tr("Endpoint"), this))
+    , m_caFile(lineEdit(QStringLiteral("caFileEdit"), tr("CA bundle"), this))
     , m_signature(new QComboBox(this))
     , m_message(new InlineMessage(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
@@ -69,6 +70,9 @@ ProfileEditor::ProfileEditor(
     m_region->lineEdit()->setPlaceholderText(tr("None: %1").arg(QStringLiteral("cn-hangzhou")));
 
     m_endpoint->setPlaceholderText(tr("Empty: the region's public endpoint"));
+    m_caFile->setPlaceholderText(tr("Empty: the system's certificate authorities only"));
+    m_caFile->setToolTip(tr("A PEM file with your proxy's certificate authority, trusted in "
+                            "addition to the system's. Certificates are always verified."));
     m_signature->setObjectName(QStringLiteral("signatureCombo"));
     m_signature->setAccessibleName(tr("Signature version"));
     m_signature->addItem(tr("V3 (ACS3-HMAC-SHA256, recommended)"),
@@ -89,6 +93,7 @@ ProfileEditor::ProfileEditor(
     form->addRow(QString(), m_secretHint);
     form->addRow(tr("Default &region:"), m_region);
     form->addRow(tr("&Endpoint (optional):"), m_endpoint);
+    form->addRow(tr("CA &bundle (optional):"), m_caFile);
     form->addRow(tr("Si&gnature:"), m_signature);
 
     auto *layout = new QVBoxLayout(this);
@@ -102,7 +107,7 @@ ProfileEditor::ProfileEditor(
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_message->actionButton(), &QPushButton::clicked, this, [this] { store(true); });
     // A problem shown stays until the user changes something.
-    for (QLineEdit *edit : { m_name, m_accessKeyId, m_secret, m_endpoint }) {
+    for (QLineEdit *edit : { m_name, m_accessKeyId, m_secret, m_endpoint, m_caFile }) {
         connect(edit, &QLineEdit::textEdited, this, [this] {
             if (!m_busy)
                 m_message->clear();
@@ -157,6 +162,7 @@ void ProfileEditor::setForm(const AppProfile &profile)
     m_secret->clear();
     m_region->setEditText(profile.defaultRegion);
     m_endpoint->setText(profile.endpointOverride.toString());
+    m_caFile->setText(profile.caFile);
     m_signature->setCurrentIndex(m_signature->findData(static_cast<int>(profile.signatureVersion)));
     m_message->clear();
     setBusy(false);
@@ -174,6 +180,7 @@ AppProfile ProfileEditor::formProfile() const
         profile.endpointOverride = QUrl(endpoint, QUrl::StrictMode);
     profile.signatureVersion
         = static_cast<AppProfile::SignatureVersion>(m_signature->currentData().toInt());
+    profile.caFile = m_caFile->text().trimmed();
     return profile;
 }
 
@@ -203,6 +210,9 @@ QString ProfileEditor::validateForm(QWidget **field) const
     *field = m_endpoint;
     if (QString problem = AppProfile::validateEndpoint(profile.endpointOverride);
         !problem.isEmpty())
+        return problem;
+    *field = m_caFile;
+    if (QString problem = AppProfile::validateCaFile(profile.caFile); !problem.isEmpty())
         return problem;
     *field = nullptr;
     return {};
@@ -275,8 +285,8 @@ void ProfileEditor::store(bool sessionOnly)
 void ProfileEditor::setBusy(bool busy, const QString &text)
 {
     m_busy = busy;
-    for (QWidget *field : std::initializer_list<QWidget *> {
-             m_name, m_accessKeyId, m_secret, m_region, m_endpoint, m_signature, m_saveButton })
+    for (QWidget *field : std::initializer_list<QWidget *> { m_name, m_accessKeyId, m_secret,
+             m_region, m_endpoint, m_caFile, m_signature, m_saveButton })
         field->setEnabled(!busy);
     if (busy)
         m_message->showMessage(InlineMessage::Kind::Busy, text);

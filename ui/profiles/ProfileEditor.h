@@ -77,6 +77,7 @@ private:
     QLabel *m_secretHint;
     QComboBox *m_region;
     QLineEdit *m_endpoint;
+    QLineEdit *m_caFile;
     QComboBox *m_signature;
     InlineMessage *m_message;
     QDialogButtonBox *m_buttons;

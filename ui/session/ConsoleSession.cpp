@@ -3,6 +3,7 @@
 #include "EmbeddedEmulator.h"
 #include "FirstRun.h"
 #include "UiLogging.h"
+#include "api/CaBundle.h"
 #include "api/EcsApi.h"
 #include "api/EcsClient.h"
 #include "api/ProxyFactory.h"
@@ -12,6 +13,7 @@
 #include "scenarios/Scenario.h"
 
 #include <QNetworkAccessManager>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QTimer>
 
@@ -109,16 +111,21 @@ void ConsoleSession::activateSource(const QString &profileId, QObject *attempt)
     }
     // An application profile may name its own endpoint and signature version.
     ClientSettings settings;
+    // Extra CAs for a TLS-inspecting proxy: the profile's bundle, else SSL_CERT_FILE.
+    QString caFile;
     if (source->kind == CredentialSource::Kind::AppProfile) {
         if (const auto profile = m_profiles->profile(profileId.mid(4))) {
             settings.endpointOverride = profile->endpointOverride;
             settings.signatureVersion = profile->signatureVersion;
+            caFile = profile->caFile;
         }
     }
+    if (caFile.isEmpty())
+        caFile = CaBundle::environmentPath(QProcessEnvironment::systemEnvironment());
     const QString displayName = source->displayName;
     const QString profileRegion = source->regionId;
     m_catalogue->resolve(profileId, attempt,
-        [this, profileId, displayName, profileRegion, settings](
+        [this, profileId, displayName, profileRegion, settings, caFile, attempt](
             const Result<Credential> &credential) {
             if (!credential.ok()) {
                 // The catalogue's message names the problem (no secret stored, keychain
@@ -127,7 +134,21 @@ void ConsoleSession::activateSource(const QString &profileId, QObject *attempt)
                     tr("The profile \"%1\" cannot be used: %2")
                         .arg(displayName, credential.error().message()));
             }
-            finishActivation(profileId, credential.value(), settings, profileRegion);
+            if (caFile.isEmpty())
+                return finishActivation(profileId, credential.value(), settings, profileRegion);
+            // Read off the GUI thread; dropped if this attempt was superseded.
+            CaBundle::loadTrust(caFile).then(attempt,
+                [this, profileId, displayName, profileRegion, settings,
+                    credential = credential.value()](const CaBundle::Trust &trust) {
+                    if (!trust.ok()) {
+                        return failActivation(profileId,
+                            tr("The profile \"%1\" cannot be used: %2")
+                                .arg(displayName, trust.error));
+                    }
+                    ClientSettings withTrust = settings;
+                    withTrust.caCertificates = trust.caCertificates;
+                    finishActivation(profileId, credential, withTrust, profileRegion);
+                });
         });
 }
 

@@ -1,11 +1,14 @@
 // The ecs-emulator executable: prints its URL line, answers signed calls, stops cleanly on
-// SIGTERM and saves its state where asked; refuses bad command lines.
+// SIGTERM and saves its state where asked; refuses bad command lines and unbounded input.
 #include "TestClient.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 using namespace ecs;
 using namespace ecs::emulator::test;
@@ -24,6 +27,12 @@ private Q_SLOTS:
     void servesAndSavesStateOnSigterm();
     void refusesBadCommandLines_data();
     void refusesBadCommandLines();
+    void refusesUnboundedInputFast_data();
+    void refusesUnboundedInputFast();
+    void helpNamesTheCaps();
+
+private:
+    QTemporaryDir m_dir;
 };
 
 void TestEmulatorExecutable::servesAndSavesStateOnSigterm()
@@ -99,6 +108,74 @@ void TestEmulatorExecutable::refusesBadCommandLines()
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardOutput().isEmpty());
     QVERIFY(process.readAllStandardError().startsWith("ecs-emulator: "));
+}
+
+// Issue 10 item 8: a device, a FIFO or a huge --generate used to eat gigabytes or hang.
+void TestEmulatorExecutable::refusesUnboundedInputFast_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString accessKey = key.accessKeyId + QLatin1Char(':') + key.accessKeySecret;
+    const QString fifo = m_dir.filePath(QStringLiteral("fifo.json"));
+    QTest::newRow("scenario /dev/zero")
+        << QStringList({ QStringLiteral("--access-key"), accessKey, QStringLiteral("--scenario"),
+               QStringLiteral("/dev/zero") })
+        << QStringLiteral("ecs-emulator: /dev/zero is not a regular file (a character device)");
+    QTest::newRow("scenario FIFO") << QStringList(
+        { QStringLiteral("--access-key"), accessKey, QStringLiteral("--scenario"), fifo })
+                                   << fifo + QStringLiteral(" is not a regular file (a FIFO)");
+    QTest::newRow("faults FIFO") << QStringList(
+        { QStringLiteral("--access-key"), accessKey, QStringLiteral("--faults"), fifo })
+                                 << fifo + QStringLiteral(" is not a regular file (a FIFO)");
+    QTest::newRow("state file FIFO") << QStringList(
+        { QStringLiteral("--access-key"), accessKey, QStringLiteral("--state-file"), fifo })
+                                     << fifo + QStringLiteral(" is not a regular file (a FIFO)");
+    QTest::newRow("generate 1000,1000,1000")
+        << QStringList({ QStringLiteral("--access-key"), accessKey, QStringLiteral("--generate"),
+               QStringLiteral("1000,1000,1000") })
+        << QStringLiteral("--generate 1000,1000,1000: at most 100 regions");
+    QTest::newRow("generate 1,200,200")
+        << QStringList({ QStringLiteral("--access-key"), accessKey, QStringLiteral("--generate"),
+               QStringLiteral("1,200,200") })
+        << QStringLiteral("at most 10000 instance snapshots in all");
+    QTest::newRow("generate 1,6000,0") << QStringList({ QStringLiteral("--access-key"), accessKey,
+        QStringLiteral("--generate"), QStringLiteral("1,6000,0") })
+                                       << QStringLiteral("at most 5000 instances in all");
+    QTest::newRow("generate not numbers")
+        << QStringList({ QStringLiteral("--access-key"), accessKey, QStringLiteral("--generate"),
+               QStringLiteral("1,x,1") })
+        << QStringLiteral("--generate expects regions,instances,groups");
+}
+
+void TestEmulatorExecutable::refusesUnboundedInputFast()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const QString fifo = m_dir.filePath(QStringLiteral("fifo.json"));
+    if (!QFile::exists(fifo))
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QElapsedTimer timer;
+    timer.start();
+    QProcess process;
+    process.start(QStringLiteral(ECS_EMULATOR_EXECUTABLE), arguments);
+    QVERIFY(process.waitForStarted(15000));
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 10000);
+    QVERIFY2(timer.elapsed() < 5000, "refused, but not fast");
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardOutput().isEmpty());
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.contains(message), qPrintable(error));
+}
+
+void TestEmulatorExecutable::helpNamesTheCaps()
+{
+    QProcess process;
+    process.start(QStringLiteral(ECS_EMULATOR_EXECUTABLE), { QStringLiteral("--help") });
+    QVERIFY(process.waitForFinished(15000));
+    const QString help = QString::fromUtf8(process.readAllStandardOutput()).simplified();
+    QVERIFY2(help.contains(QStringLiteral("at most 100 regions, 5000 instances and 10000 "
+                                          "instance snapshots in all")),
+        qPrintable(help));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorExecutable)

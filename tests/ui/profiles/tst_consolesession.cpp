@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -178,6 +179,40 @@ private Q_SLOTS:
         const ConsoleContext context = m_session->context();
         QVERIFY(!context.sandbox);
         QCOMPARE(context.waits.intervalMs, WaitOptions().intervalMs);
+    }
+
+    // Issue 10 item 11: a profile's CA bundle is trusted besides the system's; a bad one
+    // fails the activation with its reason.
+    void appProfileCaBundleIsLoadedOrRefused()
+    {
+        AppProfile profile;
+        profile.name = QStringLiteral("proxied");
+        profile.accessKeyId = QStringLiteral("LTAI5tProxied");
+        profile.caFile = QStringLiteral(ECS_TEST_CA_FILE);
+        std::optional<ProfileError> saved;
+        m_store->save(profile, ProfileSecret { appSecret, {} }, this,
+            [&](const ProfileError &e) { saved = e; });
+        QTRY_VERIFY(saved.has_value());
+        QVERIFY(!saved->isError());
+        QCOMPARE(m_store->profile(QStringLiteral("proxied"))->caFile, profile.caFile);
+
+        QCOMPARE(activate(QStringLiteral("app:proxied")), QString());
+        const QList<QSslCertificate> trusted
+            = m_session->api()->client()->settings().caCertificates;
+        QVERIFY(trusted.contains(QSslCertificate::fromPath(profile.caFile).value(0)));
+
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(QStringLiteral("empty.pem"));
+        QFile file(empty);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        profile.caFile = empty;
+        saved.reset();
+        m_store->save(profile, std::nullopt, this, [&](const ProfileError &e) { saved = e; });
+        QTRY_VERIFY(saved.has_value());
+        const QString message = activate(QStringLiteral("app:proxied"));
+        QVERIFY2(message.contains(empty + QStringLiteral(" holds no PEM certificate")),
+            qPrintable(message));
     }
 
     void missingSecretFailsClearly()
