@@ -1,5 +1,7 @@
 #include "ResponseDecoding.h"
 
+#include "Redaction.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QObject>
@@ -12,7 +14,8 @@ namespace {
 QString excerpt(const QByteArray &body)
 {
     constexpr int maxChars = 160;
-    QString text = QString::fromUtf8(body.left(4 * maxChars)).simplified();
+    // Redacted before it is cut, so a cut cannot leave half a token behind.
+    QString text = redactSecrets(QString::fromUtf8(body.left(4 * maxChars)).simplified());
     if (text.size() > maxChars)
         text = text.left(maxChars) + QStringLiteral("…");
     return text;
@@ -51,9 +54,11 @@ ApiError serviceError(int httpStatus, const QJsonObject &object)
             message = QObject::tr("The service answered HTTP %1 without an error code.")
                           .arg(httpStatus);
     }
+    // The generic pass only: ApiCall adds the credential's own values (see Redaction.h).
     return ApiError::service(httpStatus, code, message,
         firstString(object, "RequestId", "requestId"), firstString(object, "HostId", "hostId"),
-        firstString(object, "Recommend", "recommend"));
+        firstString(object, "Recommend", "recommend"))
+        .withTexts([](const QString &text) { return redactSecrets(text); });
 }
 
 } // namespace
