@@ -115,7 +115,10 @@ Result<QJsonObject> decodeResponse(
     }
 
     const QJsonObject object = document.object();
-    if (httpStatus >= 200 && httpStatus < 300)
+    // A success never carries an error Code. A gateway that answers 200 with one (seen for
+    // Throttling.User) is refusing the call, whatever the status says; read as a success,
+    // it would look like an empty listing.
+    if (httpStatus >= 200 && httpStatus < 300 && firstString(object, "Code", "code").isEmpty())
         return object;
     return serviceError(httpStatus, object);
 }

@@ -1,5 +1,6 @@
 // What came back over HTTP → ECS JSON or a typed, explained error.
 #include "api/ResponseDecoding.h"
+#include "api/RetryPolicy.h"
 
 #include <QTest>
 
@@ -14,6 +15,7 @@ private Q_SLOTS:
     void errorBodyBecomesServiceError();
     void lowerCaseErrorFieldsAreAccepted();
     void errorStatusWithoutCode();
+    void successStatusWithErrorCodeIsTheError();
     void malformed_data();
     void malformed();
 };
@@ -57,6 +59,27 @@ void TestResponseDecoding::errorStatusWithoutCode()
     QCOMPARE(result.error().kind(), ApiError::Kind::Service);
     QCOMPARE(result.error().code(), QStringLiteral("HTTP500"));
     QVERIFY(!result.error().message().isEmpty());
+}
+
+// Issue 10, item 6: a 200 carrying only an error is that error (retryable when it is
+// throttling), never an empty success.
+void TestResponseDecoding::successStatusWithErrorCodeIsTheError()
+{
+    const auto result = decodeResponse(200, "application/json",
+        R"({"Code":"Throttling.User","Message":"Request was denied due to user flow control.",)"
+        R"("RequestId":"R-200"})");
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::Service);
+    QCOMPARE(result.error().code(), QStringLiteral("Throttling.User"));
+    QCOMPARE(result.error().httpStatus(), 200);
+    QCOMPARE(result.error().requestId(), QStringLiteral("R-200"));
+    QVERIFY(RetryPolicy::isRetryableError(result.error()));
+
+    const auto lower = decodeResponse(200, "application/json", R"({"code":"Forbidden.RAM"})");
+    QCOMPARE(lower.error().code(), QStringLiteral("Forbidden.RAM"));
+    QVERIFY(!RetryPolicy::isRetryableError(lower.error()));
+    // An empty Code is no error code.
+    QVERIFY(decodeResponse(200, "application/json", R"({"RequestId":"A","Code":""})").ok());
 }
 
 void TestResponseDecoding::malformed_data()
