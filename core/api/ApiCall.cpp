@@ -186,6 +186,14 @@ void ApiCall::onReplyFinished()
     }
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 300 && status < 400) {
+        // Never followed (ManualRedirectPolicy): said so, rather than "an empty answer".
+        const ApiError error = redactSecrets(
+            redirectError(status, reply->rawHeader("Location"), m_endpoint), m_credential);
+        qCInfo(lcEcsApi).noquote() << m_action << "HTTP" << status << "redirect, not followed";
+        handleFailure(error, 0);
+        return;
+    }
     const Result<QJsonObject> decoded = decodeResponse(
         status, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll());
     if (decoded.ok()) {
@@ -269,11 +277,9 @@ ApiError ApiCall::errorFromReply(QNetworkReply *reply) const
 void ApiCall::handleFailure(const ApiError &error, int serverRetryAfterMs)
 {
     const RetryPolicy &policy = m_settings.retry;
-    const bool mayRetry
-        = m_idempotent && RetryPolicy::isRetryableError(error) && m_attempt < policy.maxAttempts;
-    if (mayRetry) {
+    if (m_idempotent && RetryPolicy::isRetryableError(error)) {
         const int delay = policy.delayBeforeRetryMs(m_attempt, serverRetryAfterMs);
-        if (m_sinceFirstSend.elapsed() + delay <= policy.totalBudgetMs) {
+        if (policy.allowsRetry(m_attempt, m_sinceFirstSend.elapsed(), delay)) {
             qCInfo(lcEcsApi).noquote()
                 << QStringLiteral("%1 attempt %2 failed (%3), retrying in %4 ms")
                        .arg(m_action)

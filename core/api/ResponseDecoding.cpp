@@ -123,4 +123,21 @@ Result<QJsonObject> decodeResponse(
     return serviceError(httpStatus, object);
 }
 
+ApiError redirectError(int httpStatus, const QByteArray &location, const QUrl &endpoint)
+{
+    const QUrl target = endpoint.resolved(QUrl::fromEncoded(location.trimmed()));
+    const QString where = location.trimmed().isEmpty() || !target.isValid()
+        ? QObject::tr("an unnamed place")
+        : target.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
+              .toString();
+    return withStatus(
+        ApiError::parse(QObject::tr("The endpoint answered with a redirect (HTTP %1) to %2. It "
+                                    "was not followed: the request is signed for %3 and carries "
+                                    "your credentials. Check the endpoint; a proxy or captive "
+                                    "portal may be in the way.")
+                            .arg(httpStatus)
+                            .arg(where, endpoint.host())),
+        httpStatus);
+}
+
 } // namespace ecs

@@ -79,9 +79,11 @@ CallFaults FaultInjector::arrive(const QString &action)
 {
     CallFaults faults;
     faults.callNumber = ++m_calls[action];
-    for (const LatencyRule &rule : std::as_const(m_plan.latency)) {
-        if (!matches(rule.action, action))
+    for (LatencyRule &rule : m_plan.latency) {
+        if (!matches(rule.action, action) || rule.count == 0)
             continue;
+        if (rule.count > 0)
+            --rule.count;
         faults.latencyMs += rule.fixedMs;
         if (rule.jitterMs > 0)
             faults.latencyMs += static_cast<int>(m_random.bounded(rule.jitterMs + 1));

@@ -133,8 +133,9 @@ std::optional<FaultPlan> FaultPlan::fromJson(const QJsonObject &json, QString *e
     for (qsizetype i = 0; i < latency.size(); ++i) {
         const QString at = path("latency", i);
         plan.latency.append({ reader.string(latency[i], at, "action", any),
-            reader.count(latency[i], at, "fixedMs", 0),
-            reader.count(latency[i], at, "jitterMs", 0) });
+            reader.count(latency[i], at, "fixedMs", 0), reader.count(latency[i], at, "jitterMs", 0),
+            latency[i].contains(QLatin1String("count")) ? reader.count(latency[i], at, "count", 0)
+                                                        : -1 });
     }
     const auto errors = reader.objects(json, "errors");
     for (qsizetype i = 0; i < errors.size(); ++i) {
@@ -245,9 +246,12 @@ QJsonObject FaultPlan::toJson() const
         json.insert(QStringLiteral("seed"), static_cast<double>(*seed));
     QJsonArray latencyJson;
     for (const LatencyRule &rule : latency) {
-        latencyJson.append(QJsonObject { { QStringLiteral("action"), rule.action },
+        QJsonObject item { { QStringLiteral("action"), rule.action },
             { QStringLiteral("fixedMs"), rule.fixedMs },
-            { QStringLiteral("jitterMs"), rule.jitterMs } });
+            { QStringLiteral("jitterMs"), rule.jitterMs } };
+        if (rule.count >= 0)
+            item.insert(QStringLiteral("count"), rule.count);
+        latencyJson.append(item);
     }
     QJsonArray errorsJson;
     for (const ErrorRule &rule : errors) {

@@ -23,6 +23,7 @@ struct LatencyRule
     QString action = QStringLiteral("*");
     int fixedMs = 0;
     int jitterMs = 0; // uniform in [0, jitterMs], drawn from the plan's seeded generator
+    int count = -1; // how many more matching calls are delayed; -1: all of them
 };
 
 struct ErrorRule

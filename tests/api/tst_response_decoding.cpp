@@ -16,6 +16,8 @@ private Q_SLOTS:
     void lowerCaseErrorFieldsAreAccepted();
     void errorStatusWithoutCode();
     void successStatusWithErrorCodeIsTheError();
+    void redirectSaysWhereToWithoutTheQuery_data();
+    void redirectSaysWhereToWithoutTheQuery();
     void malformed_data();
     void malformed();
 };
@@ -80,6 +82,36 @@ void TestResponseDecoding::successStatusWithErrorCodeIsTheError()
     QVERIFY(!RetryPolicy::isRetryableError(lower.error()));
     // An empty Code is no error code.
     QVERIFY(decodeResponse(200, "application/json", R"({"RequestId":"A","Code":""})").ok());
+}
+
+void TestResponseDecoding::redirectSaysWhereToWithoutTheQuery_data()
+{
+    QTest::addColumn<QByteArray>("location");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("absolute") << QByteArray("https://portal.example:8443/login?token=abc#x")
+                              << "https://portal.example:8443/login";
+    QTest::newRow("user info") << QByteArray("https://user:pw@portal.example/a")
+                               << "https://portal.example/a";
+    QTest::newRow("relative") << QByteArray("/elsewhere?SecurityToken=abc")
+                              << "https://ecs.cn-hangzhou.aliyuncs.com/elsewhere";
+    QTest::newRow("none") << QByteArray() << "an unnamed place";
+}
+
+void TestResponseDecoding::redirectSaysWhereToWithoutTheQuery()
+{
+    QFETCH(QByteArray, location);
+    QFETCH(QString, shown);
+    const ApiError error = redirectError(
+        302, location, QUrl(QStringLiteral("https://ecs.cn-hangzhou.aliyuncs.com/")));
+    QCOMPARE(error.kind(), ApiError::Kind::Parse);
+    QCOMPARE(error.httpStatus(), 302);
+    QVERIFY2(error.message().contains(
+                 QLatin1String("redirect (HTTP 302) to ") + shown + QLatin1Char('.')),
+        qPrintable(error.message()));
+    QVERIFY(!error.message().contains(QLatin1String("abc")));
+    QVERIFY(!error.message().contains(QLatin1String("pw")));
+    QVERIFY(!RetryPolicy::isRetryableError(error));
+    QVERIFY(error.leavesOutcomeUnknown()); // for a mutating call: read the state
 }
 
 void TestResponseDecoding::malformed_data()

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void planRoundTrips();
     void sameSeedSameErrors();
     void latencyDelaysWithoutBlockingOthers();
+    void latencyCountDelaysOnlyTheNextCalls();
     void clientGoneBeforeTheAnswer();
     void injectedErrorsWithRetryAfter();
     void errorAfterHandlingStillRunsTheCall();
@@ -119,7 +120,7 @@ void TestEmulatorFaults::planJsonIsStrict()
 void TestEmulatorFaults::planRoundTrips()
 {
     const QJsonObject json = parse(R"({"seed":9,
-        "latency":[{"action":"*","fixedMs":5,"jitterMs":3}],
+        "latency":[{"action":"*","fixedMs":5,"jitterMs":3},{"action":"X","fixedMs":1,"jitterMs":0,"count":2}],
         "errors":[{"action":"ResetDisks","kind":"Throttling.User","rate":0.25,"next":2,"retryAfterMs":700,"when":"after"}],
         "drops":[{"action":"StartInstance","rate":0,"next":1,"when":"before"}],
         "answers":[{"action":"DescribeRegions","status":302,"rate":0,"next":1,"when":"before",
@@ -310,6 +311,19 @@ void TestEmulatorFaults::resentRequestAfterDropReusesItsNonce()
         QStringList({ QStringLiteral("DescribeRegions:dropped"),
             QStringLiteral("DescribeRegions:answered") }));
     QVERIFY(m_service->requests.isEmpty());
+}
+
+void TestEmulatorFaults::latencyCountDelaysOnlyTheNextCalls()
+{
+    FaultInjector injector(nullptr);
+    QCOMPARE(injector.setPlan(
+                 parse(R"({"latency":[{"action":"DescribeRegions","fixedMs":500,"count":1}]})")),
+        QString());
+    QCOMPARE(injector.arrive(QStringLiteral("DescribeInstances")).latencyMs, 0);
+    QCOMPARE(injector.arrive(QStringLiteral("DescribeRegions")).latencyMs, 500);
+    QCOMPARE(injector.arrive(QStringLiteral("DescribeRegions")).latencyMs, 0);
+    const QJsonArray latency = injector.planJson().value(QLatin1String("latency")).toArray();
+    QCOMPARE(latency.at(0).toObject().value(QLatin1String("count")).toInt(), 0);
 }
 
 void TestEmulatorFaults::plannedAnswersReplaceTheService()
