@@ -2,6 +2,7 @@
 
 #include "ApiLogging.h"
 #include "OneShotBody.h"
+#include "Redaction.h"
 #include "ResponseDecoding.h"
 
 #include <QDateTime>
@@ -183,23 +184,36 @@ void ApiCall::onReplyFinished()
         return;
     }
 
-    const ApiError transportError = errorFromReply(reply);
+    // Service text and Qt's error strings (which may quote the URL) are redacted here,
+    // before anything is logged or handed on: see Redaction.h.
+    const ApiError transportError = redactSecrets(errorFromReply(reply), m_credential);
     if (transportError.isError()) {
         handleFailure(transportError, 0);
         return;
     }
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 300 && status < 400) {
+        // Never followed (ManualRedirectPolicy): said so, rather than "an empty answer".
+        const ApiError error = redactSecrets(
+            redirectError(status, reply->rawHeader("Location"), m_endpoint), m_credential);
+        qCInfo(lcEcsApi).noquote() << m_action << "HTTP" << status << "redirect, not followed";
+        handleFailure(error, 0);
+        return;
+    }
     const Result<QJsonObject> decoded = decodeResponse(
         status, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll());
-    qCInfo(lcEcsApi).noquote()
-        << m_action << "HTTP" << status
-        << (decoded.ok() ? decoded.value().value(QLatin1String("RequestId")).toString()
-                         : decoded.error().code() + QLatin1Char(' ') + decoded.error().requestId());
-    if (decoded.ok())
+    if (decoded.ok()) {
+        qCInfo(lcEcsApi).noquote()
+            << m_action << "HTTP" << status
+            << redactSecrets(decoded.value().value(QLatin1String("RequestId")).toString());
         finish(decoded.value(), {});
-    else
-        handleFailure(decoded.error(), retryAfterMs(reply));
+        return;
+    }
+    const ApiError error = redactSecrets(decoded.error(), m_credential);
+    qCInfo(lcEcsApi).noquote() << m_action << "HTTP" << status
+                               << error.code() + QLatin1Char(' ') + error.requestId();
+    handleFailure(error, retryAfterMs(reply));
 }
 
 ApiError ApiCall::errorFromReply(QNetworkReply *reply) const
@@ -270,16 +284,14 @@ ApiError ApiCall::errorFromReply(QNetworkReply *reply) const
 void ApiCall::handleFailure(const ApiError &error, int serverRetryAfterMs)
 {
     const RetryPolicy &policy = m_settings.retry;
-    const bool mayRetry
-        = m_idempotent && RetryPolicy::isRetryableError(error) && m_attempt < policy.maxAttempts;
-    if (mayRetry) {
+    if (m_idempotent && RetryPolicy::isRetryableError(error)) {
         const int delay = policy.delayBeforeRetryMs(m_attempt, serverRetryAfterMs);
-        if (m_sinceFirstSend.elapsed() + delay <= policy.totalBudgetMs) {
+        if (policy.allowsRetry(m_attempt, m_sinceFirstSend.elapsed(), delay)) {
             qCInfo(lcEcsApi).noquote()
                 << QStringLiteral("%1 attempt %2 failed (%3), retrying in %4 ms")
                        .arg(m_action)
                        .arg(m_attempt)
-                       .arg(error.summary())
+                       .arg(redactSecrets(error.summary(), m_credential))
                        .arg(delay);
             Q_EMIT retryScheduled(m_attempt + 1, delay, error);
             m_retryTimer.start(delay);
@@ -311,7 +323,8 @@ void ApiCall::finish(const QJsonObject &json, const ApiError &error)
     m_json = json;
     m_error = error;
     if (error.isError() && !error.isDryRunPassed())
-        qCInfo(lcEcsApi).noquote() << m_action << "failed:" << error.summary();
+        qCInfo(lcEcsApi).noquote()
+            << m_action << "failed:" << redactSecrets(error.summary(), m_credential);
     // Always on a later event-loop turn: a caller that cancels (or a context being
     // destroyed) never gets a completion from inside its own call.
     QMetaObject::invokeMethod(

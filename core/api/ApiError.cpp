@@ -29,6 +29,15 @@ ApiError ApiError::parse(QString message, QString detail)
     return ApiError(Kind::Parse, std::move(message), std::move(detail));
 }
 
+ApiError ApiError::withTexts(const std::function<QString(const QString &)> &map) const
+{
+    ApiError copy = *this;
+    for (QString *text : { &copy.m_code, &copy.m_message, &copy.m_requestId, &copy.m_hostId,
+             &copy.m_recommend, &copy.m_detail })
+        *text = map(*text);
+    return copy;
+}
+
 bool ApiError::isThrottling() const
 {
     return m_kind == Kind::Service && m_code.contains(QLatin1String("Throttling"));

@@ -3,6 +3,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <functional>
+
 namespace ecs {
 
 // What went wrong with one API call. Either the service answered with an error body
@@ -43,6 +45,11 @@ public:
     void setHttpStatus(int status) { m_httpStatus = status; }
     void setRequestId(const QString &requestId) { m_requestId = requestId; }
     void setDetail(const QString &detail) { m_detail = detail; }
+
+    // A copy with every text (code, message, RequestId, HostId, Recommend, detail) passed
+    // through `map`: how secrets are taken out of service text (see Redaction.h). Here, so
+    // that a field added later cannot be forgotten.
+    ApiError withTexts(const std::function<QString(const QString &)> &map) const;
 
     // Any `Throttling*` code, as the SDK treats it.
     bool isThrottling() const;

@@ -28,7 +28,9 @@ struct ClientSettings
     QString defaultRegionId;
     signing::SignatureVersion signatureVersion = signing::SignatureVersion::V3;
     QByteArray httpMethod = "POST"; // what the official SDK sends
-    int timeoutMs = 30000; // per attempt, from send to the last byte
+    // Per attempt, from send to the last byte. Reads are retried after a timeout within
+    // retry.totalBudgetMs (see RetryPolicy), so one slow answer costs 15 s, not the call.
+    int timeoutMs = 15000;
     qint64 maxResponseBytes = 32 * 1024 * 1024; // larger answers are refused, not buffered
     // Empty: Qt's default trust (the system CAs). Otherwise exactly these CAs, usually
     // CaBundle::withSystemCertificates(bundle) for a corporate proxy's CA.

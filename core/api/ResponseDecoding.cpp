@@ -1,5 +1,7 @@
 #include "ResponseDecoding.h"
 
+#include "Redaction.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QObject>
@@ -12,7 +14,8 @@ namespace {
 QString excerpt(const QByteArray &body)
 {
     constexpr int maxChars = 160;
-    QString text = QString::fromUtf8(body.left(4 * maxChars)).simplified();
+    // Redacted before it is cut, so a cut cannot leave half a token behind.
+    QString text = redactSecrets(QString::fromUtf8(body.left(4 * maxChars)).simplified());
     if (text.size() > maxChars)
         text = text.left(maxChars) + QStringLiteral("…");
     return text;
@@ -51,9 +54,11 @@ ApiError serviceError(int httpStatus, const QJsonObject &object)
             message = QObject::tr("The service answered HTTP %1 without an error code.")
                           .arg(httpStatus);
     }
+    // The generic pass only: ApiCall adds the credential's own values (see Redaction.h).
     return ApiError::service(httpStatus, code, message,
         firstString(object, "RequestId", "requestId"), firstString(object, "HostId", "hostId"),
-        firstString(object, "Recommend", "recommend"));
+        firstString(object, "Recommend", "recommend"))
+        .withTexts([](const QString &text) { return redactSecrets(text); });
 }
 
 } // namespace
@@ -110,9 +115,29 @@ Result<QJsonObject> decodeResponse(
     }
 
     const QJsonObject object = document.object();
-    if (httpStatus >= 200 && httpStatus < 300)
+    // A success never carries an error Code. A gateway that answers 200 with one (seen for
+    // Throttling.User) is refusing the call, whatever the status says; read as a success,
+    // it would look like an empty listing.
+    if (httpStatus >= 200 && httpStatus < 300 && firstString(object, "Code", "code").isEmpty())
         return object;
     return serviceError(httpStatus, object);
+}
+
+ApiError redirectError(int httpStatus, const QByteArray &location, const QUrl &endpoint)
+{
+    const QUrl target = endpoint.resolved(QUrl::fromEncoded(location.trimmed()));
+    const QString where = location.trimmed().isEmpty() || !target.isValid()
+        ? QObject::tr("an unnamed place")
+        : target.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
+              .toString();
+    return withStatus(
+        ApiError::parse(QObject::tr("The endpoint answered with a redirect (HTTP %1) to %2. It "
+                                    "was not followed: the request is signed for %3 and carries "
+                                    "your credentials. Check the endpoint; a proxy or captive "
+                                    "portal may be in the way.")
+                            .arg(httpStatus)
+                            .arg(where, endpoint.host())),
+        httpStatus);
 }
 
 } // namespace ecs

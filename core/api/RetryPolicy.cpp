@@ -41,6 +41,13 @@ bool RetryPolicy::isRetryableError(const ApiError &error)
     return false;
 }
 
+bool RetryPolicy::allowsRetry(int attemptsMade, qint64 elapsedMs, int delayMs) const
+{
+    if (attemptsMade >= maxAttempts)
+        return false;
+    return attemptsMade == 1 || elapsedMs + delayMs <= totalBudgetMs;
+}
+
 int RetryPolicy::delayBeforeRetryMs(int attempt, int serverRetryAfterMs) const
 {
     const double exponential

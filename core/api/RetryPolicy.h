@@ -19,7 +19,11 @@ struct RetryPolicy
     int maxAttempts = 4; // including the first one
     int baseDelayMs = 300; // before the first retry, doubled each time
     int maxDelayMs = 8000; // cap on one wait
-    int totalBudgetMs = 30000; // no retry starts later than this after the first send
+    // No retry starts later than this after the first send, the first retry excepted. With
+    // ClientSettings' 15 s per attempt, 45 s leaves room for two timed-out reads, their
+    // waits and a third attempt; it used to equal the (then 30 s) attempt timeout, so a
+    // read that timed out was never retried (issue 10, item 9a).
+    int totalBudgetMs = 45000;
 
     // A number in [0, 1) for the "full jitter" of each wait; injectable for tests.
     std::function<double()> random;
@@ -29,6 +33,12 @@ struct RetryPolicy
     // True for actions the service documents as read-only (Describe*).
     static bool isIdempotentAction(const QString &action);
     static bool isRetryableError(const ApiError &error);
+
+    // Whether another attempt may start after `attemptsMade` attempts, `elapsedMs` after
+    // the first was sent, waiting `delayMs` first. The budget never refuses the first
+    // retry: a budget shorter than one attempt's timeout would otherwise make every
+    // timed-out read final.
+    bool allowsRetry(int attemptsMade, qint64 elapsedMs, int delayMs) const;
 
     // Wait before attempt number `attempt + 1` (attempt counts from 1), honouring a
     // server-sent retry-after delay when it is larger: full jitter between half and

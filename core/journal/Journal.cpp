@@ -1,5 +1,7 @@
 #include "Journal.h"
 
+#include "api/Redaction.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -342,6 +344,10 @@ bool Journal::record(JournalEntry entry)
     if (!entry.time.isValid())
         entry.time = QDateTime::currentDateTimeUtc();
     entry.id = 0;
+    // Defence in depth: the texts should come redacted (ApiCall does it), but the
+    // journal is kept and exported, so it never takes a secret's word for it.
+    entry.errorCode = redactSecrets(entry.errorCode);
+    entry.message = redactSecrets(entry.message);
     // Behind the backlog, so entries reach the file in the order they were recorded.
     m_backlog.append(entry);
     return flush();

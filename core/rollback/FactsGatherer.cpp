@@ -53,6 +53,16 @@ QString snapshotIdOf(const Snapshot &snapshot)
     return snapshot.snapshotId;
 }
 
+QList<Snapshot> progressingOnly(const QList<Snapshot> &snapshots)
+{
+    QList<Snapshot> unfinished;
+    for (const Snapshot &snapshot : snapshots) {
+        if (snapshot.status == SnapshotStatusName::Progressing)
+            unfinished.append(snapshot);
+    }
+    return unfinished;
+}
+
 } // namespace
 
 FactsGatherer::FactsGatherer(EcsApi *api, RollbackTarget target, QObject *parent)
@@ -150,12 +160,7 @@ void FactsGatherer::startRoundTwo()
                 appendNew(m_facts.memberSnapshots, page.items, snapshotIdOf);
                 // A member still being created blocks a rollback like any other
                 // unfinished snapshot, even when the by-instance read missed it.
-                QList<Snapshot> unfinished;
-                for (const Snapshot &snapshot : page.items) {
-                    if (snapshot.status == SnapshotStatusName::Progressing)
-                        unfinished.append(snapshot);
-                }
-                appendNew(m_facts.unfinishedSnapshots, unfinished, snapshotIdOf);
+                appendNew(m_facts.unfinishedSnapshots, progressingOnly(page.items), snapshotIdOf);
             },
             [this](const ApiError &error) {
                 keepFirst(m_facts.memberSnapshotsError, error);
@@ -230,7 +235,10 @@ void FactsGatherer::readInstanceParts(const QString &instanceId)
     m_api->listSnapshots(
         unfinished, m_runContext,
         [this](const Page<Snapshot> &page) {
-            appendNew(m_facts.unfinishedSnapshots, page.items, snapshotIdOf);
+            // The Status filter is the service's to apply, but the verdict is ours: one
+            // that ignores it (issue 10, item 7) would list every snapshot of the
+            // instance, and each would block as "being created, 100% done".
+            appendNew(m_facts.unfinishedSnapshots, progressingOnly(page.items), snapshotIdOf);
         },
         [this](const ApiError &error) {
             keepFirst(m_facts.unfinishedSnapshotsError, error);

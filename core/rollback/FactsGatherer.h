@@ -18,6 +18,8 @@ class EcsApi;
 // round 2.) A failed read is kept in the facts (Unknown items), not fatal, unless the
 // group itself could not be read; a group that could not be read or no longer exists
 // ends the gathering after round 1. ID lists go out in chunks of 100, the API's limit.
+// Unfinished snapshots are those whose status says progressing, whatever the service's
+// Status filter let through.
 // facts().gatheredAt is when the reads began: the facts are at least that old.
 class FactsGatherer : public QObject
 {

@@ -94,8 +94,12 @@ PreconditionItem PreconditionChecker::makeItem(PreconditionKind kind, Preconditi
 PreconditionItem PreconditionChecker::unknownItem(PreconditionKind kind, const QString &explanation,
     const QString &action, const ApiError &error, const QString &diskId)
 {
+    // "Could not check (timeout): DescribeInstances failed: …": a read that failed is
+    // never mistaken for a condition that is not met.
     return makeItem(kind, PreconditionOutcome::Unknown, unknownTitle(kind), explanation,
-        { tr("%1 failed: %2").arg(action, error.summary()) }, Remedy::Refresh, diskId);
+        { tr("Could not check (%1): %2 failed: %3")
+                .arg(ApiError::kindName(error.kind()), action, error.summary()) },
+        Remedy::Refresh, diskId);
 }
 
 QString PreconditionChecker::unknownTitle(PreconditionKind kind)
@@ -268,6 +272,20 @@ void PreconditionChecker::checkDiskSelection(const std::optional<QStringList> &r
             for (const DiskEligibility &disk : disks)
                 facts
                     << tr("Disk %1: %2").arg(disk.diskId, disk.reasons.join(QStringLiteral("; ")));
+            // A disk held back only by checks that could not be made (a read failed) may
+            // well be eligible: "none can be rolled back" would be a guess.
+            if (anyDiskOnlyUnchecked(disks)) {
+                const ApiError error = m_facts.firstError();
+                facts.prepend(tr("Could not check (%1): %2")
+                                  .arg(ApiError::kindName(error.kind()), error.summary()));
+                m_instanceItems.append(makeItem(kind, PreconditionOutcome::Unknown,
+                    tr("Could not check which disks can be rolled back"),
+                    tr("Some checks of the disks in instance snapshot %1 could not be made "
+                       "because a read failed; the items of each disk say which. Check again.")
+                        .arg(groupId),
+                    facts, Remedy::Refresh));
+                return;
+            }
             m_instanceItems.append(
                 makeItem(kind, PreconditionOutcome::Failed, tr("No disk can be rolled back"),
                     tr("None of the disks in instance snapshot %1 can be rolled back; the items of "
@@ -288,6 +306,23 @@ void PreconditionChecker::checkDiskSelection(const std::optional<QStringList> &r
         tr("These disks of instance snapshot %1 will be rolled back: %2.")
             .arg(groupId, selected.join(QStringLiteral(", "))),
         facts));
+}
+
+bool PreconditionChecker::anyDiskOnlyUnchecked(const QList<DiskEligibility> &disks) const
+{
+    for (const DiskEligibility &disk : disks) {
+        bool failed = false;
+        bool unknown = false;
+        for (const PreconditionItem &item : m_diskItems) {
+            if (item.diskId != disk.diskId)
+                continue;
+            failed = failed || item.outcome == PreconditionOutcome::Failed;
+            unknown = unknown || item.outcome == PreconditionOutcome::Unknown;
+        }
+        if (unknown && !failed)
+            return true;
+    }
+    return false;
 }
 
 void PreconditionChecker::addDataLoss(const QStringList &selected)

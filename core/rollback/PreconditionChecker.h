@@ -70,6 +70,8 @@ private:
     void checkSystemDiskUnchanged(const QStringList &selected);
     void checkDiskSelection(const std::optional<QStringList> &requested,
         const QStringList &selected, const QList<DiskEligibility> &disks);
+    // True when some disk is blocked only by Unknown items of its own.
+    bool anyDiskOnlyUnchecked(const QList<DiskEligibility> &disks) const;
     void addDataLoss(const QStringList &selected);
     QStringList systemDiskFacts() const;
 

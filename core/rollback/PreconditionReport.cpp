@@ -1,5 +1,7 @@
 #include "PreconditionReport.h"
 
+#include <algorithm>
+
 namespace ecs {
 
 namespace {
@@ -19,6 +21,15 @@ bool stopsRollback(const PreconditionItem &item, const QStringList &selected)
 bool PreconditionReport::allowsRollback() const
 {
     return !selectedDiskIds().isEmpty() && blockingItems().isEmpty();
+}
+
+bool PreconditionReport::couldNotCheck() const
+{
+    const QList<PreconditionItem> blocking = blockingItems();
+    return !blocking.isEmpty()
+        && std::all_of(blocking.cbegin(), blocking.cend(), [](const PreconditionItem &item) {
+               return item.outcome == PreconditionOutcome::Unknown;
+           });
 }
 
 QList<PreconditionItem> PreconditionReport::blockingItems() const

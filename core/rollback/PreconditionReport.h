@@ -36,6 +36,9 @@ struct PreconditionReport
     // True when nothing blocks: every instance-wide item and every item of a selected
     // disk is Passed or Warning, and at least one disk is selected.
     bool allowsRollback() const;
+    // True when what blocks is only what could not be checked (Unknown: a read failed, a
+    // network timeout), nothing Failed: "could not check", not "not met".
+    bool couldNotCheck() const;
     // The items that stop the rollback: blocking instance-wide items and blocking items of
     // selected disks. An unselected disk's failures are reported, not blocking.
     QList<PreconditionItem> blockingItems() const;

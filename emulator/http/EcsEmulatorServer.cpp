@@ -171,8 +171,13 @@ void EcsEmulatorServer::run(const std::shared_ptr<PendingCall> &call)
     const CallFaults &faults = call->faults;
     m_faults->beforeHandling(action, number);
 
+    for (const QString &name : faults.ignoredParameters)
+        call->request.parameters.remove(name);
+
     if (faults.drop && faults.dropWhen == FaultMoment::BeforeHandling) {
         drop(*call);
+    } else if (faults.answer && faults.answer->when == FaultMoment::BeforeHandling) {
+        answerAsPlanned(*call, *faults.answer);
     } else if (faults.error && faults.errorWhen == FaultMoment::BeforeHandling) {
         call->entry.fault = QStringLiteral("error");
         answer(*call, ActionResult { {}, faults.error }, faults.retryAfterMs);
@@ -182,6 +187,8 @@ void EcsEmulatorServer::run(const std::shared_ptr<PendingCall> &call)
         const ActionResult result = m_handler.handle(call->request);
         if (faults.drop) {
             drop(*call);
+        } else if (faults.answer) {
+            answerAsPlanned(*call, *faults.answer);
         } else if (faults.error) {
             call->entry.fault = QStringLiteral("error");
             answer(*call, ActionResult { {}, faults.error }, faults.retryAfterMs);
@@ -209,6 +216,30 @@ void EcsEmulatorServer::answer(PendingCall &call, const ActionResult &result, in
     if (isOpen(call.socket)) {
         writeJson(*call.responder, status, QJsonDocument(body).toJson(QJsonDocument::Compact),
             requestId, retryAfterMs);
+        call.entry.outcome = QStringLiteral("answered");
+    } else {
+        call.entry.outcome = QStringLiteral("clientGone");
+    }
+    finish(call);
+}
+
+void EcsEmulatorServer::answerAsPlanned(PendingCall &call, const AnswerRule &rule)
+{
+    const QByteArray body = rule.body.isObject()
+        ? QJsonDocument(rule.body.toObject()).toJson(QJsonDocument::Compact)
+        : rule.body.toString().toUtf8();
+    call.entry.fault = QStringLiteral("answer");
+    call.entry.httpStatus = rule.status;
+    if (isOpen(call.socket)) {
+        QHttpServerResponder &responder = *call.responder;
+        responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(rule.status));
+        if (!rule.headers.contains(QLatin1String("Content-Type")))
+            responder.writeHeader("Content-Type", "application/json;charset=utf-8");
+        for (auto it = rule.headers.constBegin(); it != rule.headers.constEnd(); ++it)
+            responder.writeHeader(it.key().toUtf8(), it.value().toString().toUtf8());
+        responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+        responder.writeHeader("x-acs-request-id", call.entry.requestId.toLatin1());
+        responder.writeBody(body);
         call.entry.outcome = QStringLiteral("answered");
     } else {
         call.entry.outcome = QStringLiteral("clientGone");

@@ -68,6 +68,7 @@ private:
     void run(const std::shared_ptr<PendingCall> &call);
     void answer(PendingCall &call, const ActionResult &result, int retryAfterMs = -1);
     void drop(PendingCall &call);
+    void answerAsPlanned(PendingCall &call, const AnswerRule &rule);
     void finish(PendingCall &call);
 
     ActionHandler &m_handler;

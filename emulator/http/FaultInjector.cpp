@@ -79,9 +79,11 @@ CallFaults FaultInjector::arrive(const QString &action)
 {
     CallFaults faults;
     faults.callNumber = ++m_calls[action];
-    for (const LatencyRule &rule : std::as_const(m_plan.latency)) {
-        if (!matches(rule.action, action))
+    for (LatencyRule &rule : m_plan.latency) {
+        if (!matches(rule.action, action) || rule.count == 0)
             continue;
+        if (rule.count > 0)
+            --rule.count;
         faults.latencyMs += rule.fixedMs;
         if (rule.jitterMs > 0)
             faults.latencyMs += static_cast<int>(m_random.bounded(rule.jitterMs + 1));
@@ -100,11 +102,28 @@ CallFaults FaultInjector::arrive(const QString &action)
         }
         faults.dropWhen = rule.when;
     }
+    // A drop beats a canned answer, which beats an error.
+    for (AnswerRule &rule : m_plan.answers) {
+        if (!matches(rule.action, action))
+            continue;
+        const bool hit = draw(rule.rate);
+        if (faults.drop || faults.answer)
+            continue;
+        if (rule.next > 0)
+            --rule.next;
+        else if (!hit)
+            continue;
+        faults.answer = rule;
+    }
+    for (const IgnoreRule &rule : std::as_const(m_plan.ignoreParameters)) {
+        if (matches(rule.action, action))
+            faults.ignoredParameters += rule.parameters;
+    }
     for (ErrorRule &rule : m_plan.errors) {
         if (!matches(rule.action, action))
             continue;
         const bool hit = draw(rule.rate);
-        if (faults.drop || faults.error)
+        if (faults.drop || faults.answer || faults.error)
             continue;
         if (rule.next > 0) {
             --rule.next;

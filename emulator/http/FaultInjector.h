@@ -20,6 +20,8 @@ struct CallFaults
     int latencyMs = 0;
     bool drop = false;
     FaultMoment dropWhen = FaultMoment::BeforeHandling;
+    std::optional<AnswerRule> answer; // its `when` says before or after handling
+    QStringList ignoredParameters; // removed before the service sees the call
     std::optional<ServiceError> error;
     FaultMoment errorWhen = FaultMoment::BeforeHandling;
     int retryAfterMs = -1;

@@ -133,8 +133,9 @@ std::optional<FaultPlan> FaultPlan::fromJson(const QJsonObject &json, QString *e
     for (qsizetype i = 0; i < latency.size(); ++i) {
         const QString at = path("latency", i);
         plan.latency.append({ reader.string(latency[i], at, "action", any),
-            reader.count(latency[i], at, "fixedMs", 0),
-            reader.count(latency[i], at, "jitterMs", 0) });
+            reader.count(latency[i], at, "fixedMs", 0), reader.count(latency[i], at, "jitterMs", 0),
+            latency[i].contains(QLatin1String("count")) ? reader.count(latency[i], at, "count", 0)
+                                                        : -1 });
     }
     const auto errors = reader.objects(json, "errors");
     for (qsizetype i = 0; i < errors.size(); ++i) {
@@ -161,6 +162,49 @@ std::optional<FaultPlan> FaultPlan::fromJson(const QJsonObject &json, QString *e
         const QString at = path("drops", i);
         plan.drops.append({ reader.string(drops[i], at, "action", any), reader.rate(drops[i], at),
             reader.count(drops[i], at, "next", 0), reader.moment(drops[i], at) });
+    }
+    const auto answers = reader.objects(json, "answers");
+    for (qsizetype i = 0; i < answers.size(); ++i) {
+        const QString at = path("answers", i);
+        AnswerRule rule;
+        rule.action = reader.string(answers[i], at, "action", any);
+        rule.status = reader.count(answers[i], at, "status", 200);
+        if (rule.status < 100 || rule.status > 599)
+            reader.fail(at + QLatin1String(".status"), QStringLiteral("expected 100 to 599"));
+        const QJsonValue headers = answers[i].value(QLatin1String("headers"));
+        if (!headers.isUndefined() && !headers.isObject())
+            reader.fail(at + QLatin1String(".headers"), QStringLiteral("expected an object"));
+        rule.headers = headers.toObject();
+        for (auto it = rule.headers.constBegin(); it != rule.headers.constEnd(); ++it) {
+            if (!it.value().isString())
+                reader.fail(at + QLatin1String(".headers.") + it.key(),
+                    QStringLiteral("expected a string"));
+        }
+        rule.body = answers[i].value(QLatin1String("body"));
+        if (!rule.body.isUndefined() && !rule.body.isObject() && !rule.body.isString())
+            reader.fail(
+                at + QLatin1String(".body"), QStringLiteral("expected an object or a string"));
+        rule.rate = reader.rate(answers[i], at);
+        rule.next = reader.count(answers[i], at, "next", 0);
+        rule.when = reader.moment(answers[i], at);
+        plan.answers.append(rule);
+    }
+    const auto ignores = reader.objects(json, "ignoreParameters");
+    for (qsizetype i = 0; i < ignores.size(); ++i) {
+        const QString at = path("ignoreParameters", i);
+        IgnoreRule rule;
+        rule.action = reader.string(ignores[i], at, "action", any);
+        const QJsonValue names = ignores[i].value(QLatin1String("parameters"));
+        if (!names.isArray() || names.toArray().isEmpty())
+            reader.fail(at + QLatin1String(".parameters"),
+                QStringLiteral("expected an array of parameter names"));
+        for (const QJsonValue &name : names.toArray()) {
+            if (!name.isString() || name.toString().isEmpty())
+                reader.fail(at + QLatin1String(".parameters"),
+                    QStringLiteral("expected an array of parameter names"));
+            rule.parameters.append(name.toString());
+        }
+        plan.ignoreParameters.append(rule);
     }
     const auto moves = reader.objects(json, "actorMoves");
     for (qsizetype i = 0; i < moves.size(); ++i) {
@@ -202,9 +246,12 @@ QJsonObject FaultPlan::toJson() const
         json.insert(QStringLiteral("seed"), static_cast<double>(*seed));
     QJsonArray latencyJson;
     for (const LatencyRule &rule : latency) {
-        latencyJson.append(QJsonObject { { QStringLiteral("action"), rule.action },
+        QJsonObject item { { QStringLiteral("action"), rule.action },
             { QStringLiteral("fixedMs"), rule.fixedMs },
-            { QStringLiteral("jitterMs"), rule.jitterMs } });
+            { QStringLiteral("jitterMs"), rule.jitterMs } };
+        if (rule.count >= 0)
+            item.insert(QStringLiteral("count"), rule.count);
+        latencyJson.append(item);
     }
     QJsonArray errorsJson;
     for (const ErrorRule &rule : errors) {
@@ -221,6 +268,23 @@ QJsonObject FaultPlan::toJson() const
         dropsJson.append(QJsonObject { { QStringLiteral("action"), rule.action },
             { QStringLiteral("rate"), rule.rate }, { QStringLiteral("next"), rule.next },
             { QStringLiteral("when"), momentName(rule.when) } });
+    }
+    QJsonArray answersJson;
+    for (const AnswerRule &rule : answers) {
+        QJsonObject item { { QStringLiteral("action"), rule.action },
+            { QStringLiteral("status"), rule.status }, { QStringLiteral("rate"), rule.rate },
+            { QStringLiteral("next"), rule.next },
+            { QStringLiteral("when"), momentName(rule.when) } };
+        if (!rule.headers.isEmpty())
+            item.insert(QStringLiteral("headers"), rule.headers);
+        if (!rule.body.isUndefined())
+            item.insert(QStringLiteral("body"), rule.body);
+        answersJson.append(item);
+    }
+    QJsonArray ignoresJson;
+    for (const IgnoreRule &rule : ignoreParameters) {
+        ignoresJson.append(QJsonObject { { QStringLiteral("action"), rule.action },
+            { QStringLiteral("parameters"), QJsonArray::fromStringList(rule.parameters) } });
     }
     QJsonArray movesJson;
     for (const ActorMoveRule &rule : actorMoves) {
@@ -242,6 +306,8 @@ QJsonObject FaultPlan::toJson() const
     json.insert(QStringLiteral("latency"), latencyJson);
     json.insert(QStringLiteral("errors"), errorsJson);
     json.insert(QStringLiteral("drops"), dropsJson);
+    json.insert(QStringLiteral("answers"), answersJson);
+    json.insert(QStringLiteral("ignoreParameters"), ignoresJson);
     json.insert(QStringLiteral("actorMoves"), movesJson);
     return json;
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -21,6 +23,7 @@ struct LatencyRule
     QString action = QStringLiteral("*");
     int fixedMs = 0;
     int jitterMs = 0; // uniform in [0, jitterMs], drawn from the plan's seeded generator
+    int count = -1; // how many more matching calls are delayed; -1: all of them
 };
 
 struct ErrorRule
@@ -39,6 +42,28 @@ struct DropRule
     double rate = 0.0;
     int next = 0;
     FaultMoment when = FaultMoment::BeforeHandling;
+};
+
+// An HTTP answer of the plan's choosing in place of the service's: what a broken gateway
+// or something in between may send (a 200 whose body is only an error Code, a body
+// without its list wrapper, a redirect).
+struct AnswerRule
+{
+    QString action = QStringLiteral("*");
+    int status = 200;
+    QJsonObject headers; // name → string value, e.g. {"Location": "https://…"}
+    QJsonValue body; // an object (written as compact JSON) or a string (written as is)
+    double rate = 0.0;
+    int next = 0;
+    FaultMoment when = FaultMoment::BeforeHandling;
+};
+
+// A service that does not apply some of its filters: the named parameters are removed
+// before the service sees the call (every matching call; the request log keeps them).
+struct IgnoreRule
+{
+    QString action = QStringLiteral("*");
+    QStringList parameters;
 };
 
 struct ActorMoveRule
@@ -62,6 +87,8 @@ struct FaultPlan
     QList<LatencyRule> latency;
     QList<ErrorRule> errors;
     QList<DropRule> drops;
+    QList<AnswerRule> answers;
+    QList<IgnoreRule> ignoreParameters;
     QList<ActorMoveRule> actorMoves;
 
     // Strict: an unknown kind, trigger or a negative number is an error, so a typo in a

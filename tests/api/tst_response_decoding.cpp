@@ -1,5 +1,6 @@
 // What came back over HTTP → ECS JSON or a typed, explained error.
 #include "api/ResponseDecoding.h"
+#include "api/RetryPolicy.h"
 
 #include <QTest>
 
@@ -14,6 +15,9 @@ private Q_SLOTS:
     void errorBodyBecomesServiceError();
     void lowerCaseErrorFieldsAreAccepted();
     void errorStatusWithoutCode();
+    void successStatusWithErrorCodeIsTheError();
+    void redirectSaysWhereToWithoutTheQuery_data();
+    void redirectSaysWhereToWithoutTheQuery();
     void malformed_data();
     void malformed();
 };
@@ -57,6 +61,57 @@ void TestResponseDecoding::errorStatusWithoutCode()
     QCOMPARE(result.error().kind(), ApiError::Kind::Service);
     QCOMPARE(result.error().code(), QStringLiteral("HTTP500"));
     QVERIFY(!result.error().message().isEmpty());
+}
+
+// Issue 10, item 6: a 200 carrying only an error is that error (retryable when it is
+// throttling), never an empty success.
+void TestResponseDecoding::successStatusWithErrorCodeIsTheError()
+{
+    const auto result = decodeResponse(200, "application/json",
+        R"({"Code":"Throttling.User","Message":"Request was denied due to user flow control.",)"
+        R"("RequestId":"R-200"})");
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::Service);
+    QCOMPARE(result.error().code(), QStringLiteral("Throttling.User"));
+    QCOMPARE(result.error().httpStatus(), 200);
+    QCOMPARE(result.error().requestId(), QStringLiteral("R-200"));
+    QVERIFY(RetryPolicy::isRetryableError(result.error()));
+
+    const auto lower = decodeResponse(200, "application/json", R"({"code":"Forbidden.RAM"})");
+    QCOMPARE(lower.error().code(), QStringLiteral("Forbidden.RAM"));
+    QVERIFY(!RetryPolicy::isRetryableError(lower.error()));
+    // An empty Code is no error code.
+    QVERIFY(decodeResponse(200, "application/json", R"({"RequestId":"A","Code":""})").ok());
+}
+
+void TestResponseDecoding::redirectSaysWhereToWithoutTheQuery_data()
+{
+    QTest::addColumn<QByteArray>("location");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("absolute") << QByteArray("https://portal.example:8443/login?token=abc#x")
+                              << "https://portal.example:8443/login";
+    QTest::newRow("user info") << QByteArray("https://user:pw@portal.example/a")
+                               << "https://portal.example/a";
+    QTest::newRow("relative") << QByteArray("/elsewhere?SecurityToken=abc")
+                              << "https://ecs.cn-hangzhou.aliyuncs.com/elsewhere";
+    QTest::newRow("none") << QByteArray() << "an unnamed place";
+}
+
+void TestResponseDecoding::redirectSaysWhereToWithoutTheQuery()
+{
+    QFETCH(QByteArray, location);
+    QFETCH(QString, shown);
+    const ApiError error = redirectError(
+        302, location, QUrl(QStringLiteral("https://ecs.cn-hangzhou.aliyuncs.com/")));
+    QCOMPARE(error.kind(), ApiError::Kind::Parse);
+    QCOMPARE(error.httpStatus(), 302);
+    QVERIFY2(error.message().contains(
+                 QLatin1String("redirect (HTTP 302) to ") + shown + QLatin1Char('.')),
+        qPrintable(error.message()));
+    QVERIFY(!error.message().contains(QLatin1String("abc")));
+    QVERIFY(!error.message().contains(QLatin1String("pw")));
+    QVERIFY(!RetryPolicy::isRetryableError(error));
+    QVERIFY(error.leavesOutcomeUnknown()); // for a mutating call: read the state
 }
 
 void TestResponseDecoding::malformed_data()

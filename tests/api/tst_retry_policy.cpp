@@ -1,4 +1,5 @@
 // Which failures are retried, and how long the client waits.
+#include "api/EcsClient.h"
 #include "api/RetryPolicy.h"
 
 #include <QTest>
@@ -15,6 +16,8 @@ private Q_SLOTS:
     void retryableErrors();
     void delaysGrowExponentiallyWithJitterAndCap();
     void serverRetryAfterWinsWhenLarger();
+    void defaultsLeaveRoomToRetryATimedOutRead();
+    void budgetNeverRefusesTheFirstRetry();
 };
 
 void TestRetryPolicy::onlyDescribeActionsAreIdempotent()
@@ -101,6 +104,41 @@ void TestRetryPolicy::serverRetryAfterWinsWhenLarger()
     QCOMPARE(policy.delayBeforeRetryMs(1, 3000), 3000);
     QCOMPARE(policy.delayBeforeRetryMs(1, 10), 50);
     QCOMPARE(policy.delayBeforeRetryMs(1, 60000), 5000); // never beyond the cap
+}
+
+// Issue 10, item 9a: the default per-attempt timeout and budget were both 30 s, so a read
+// that timed out had spent the budget and was never retried.
+void TestRetryPolicy::defaultsLeaveRoomToRetryATimedOutRead()
+{
+    const ClientSettings settings;
+    RetryPolicy policy = settings.retry;
+    policy.random = [] {
+        return 1.0;
+    }; // the longest waits
+    QVERIFY(policy.maxAttempts >= 3);
+    QVERIFY(settings.timeoutMs >= 10000 && settings.timeoutMs <= 15000);
+    // Two attempts that time out, each followed by its longest wait: a third still starts.
+    const int firstWait = policy.delayBeforeRetryMs(1);
+    const int secondWait = policy.delayBeforeRetryMs(2);
+    QVERIFY(policy.allowsRetry(1, settings.timeoutMs, firstWait));
+    QVERIFY2(policy.allowsRetry(2, 2 * settings.timeoutMs + firstWait, secondWait),
+        qPrintable(QStringLiteral("budget %1 ms, timeout %2 ms")
+                       .arg(policy.totalBudgetMs)
+                       .arg(settings.timeoutMs)));
+    // Also by the budget alone, which is all the old rule looked at.
+    QVERIFY(settings.timeoutMs + firstWait <= policy.totalBudgetMs);
+}
+
+void TestRetryPolicy::budgetNeverRefusesTheFirstRetry()
+{
+    RetryPolicy policy;
+    policy.maxAttempts = 3;
+    policy.totalBudgetMs = 100;
+    QVERIFY(policy.allowsRetry(1, 5000, 300)); // long past the budget: still once
+    QVERIFY(!policy.allowsRetry(2, 5000, 300));
+    QVERIFY(policy.allowsRetry(2, 50, 50));
+    QVERIFY(!policy.allowsRetry(3, 0, 0)); // attempts used up
+    QVERIFY(!RetryPolicy::none().allowsRetry(1, 0, 0));
 }
 
 QTEST_GUILESS_MAIN(TestRetryPolicy)

@@ -72,7 +72,19 @@ void TestMalformedResponses::brokenAt_data()
     row("NextToken number", "groups", "NextToken", "5",
         "NextToken: expected a string, got a number");
 
-    // List wrappers.
+    // List wrappers. The listing a Describe* answer is about is required: without it the
+    // answer is not "none" (issue 10, item 6).
+    row("regions wrapper missing", "regions", "Regions", "<remove>",
+        "Regions: required list is missing");
+    row("instances wrapper missing", "instances", "Instances", "<remove>",
+        "Instances: required list is missing");
+    row("disks wrapper null", "disks", "Disks", "null", "Disks: required list is null");
+    row("snapshots wrapper missing", "snapshots", "Snapshots", "<remove>",
+        "Snapshots: required list is missing");
+    row("groups wrapper missing", "groups", "SnapshotGroups", "<remove>",
+        "SnapshotGroups: required list is missing");
+    row("status wrapper missing", "status", "InstanceStatuses", "<remove>",
+        "InstanceStatuses: required list is missing");
     row("wrapper is array", "instances", "Instances", "[]",
         "Instances: expected an object, got an array");
     row("wrapper is string", "regions", "Regions", "\"cn-hangzhou\"",

@@ -1,5 +1,6 @@
-// What the parsers let through on purpose, as the official SDK does: missing or empty list
-// wrappers, unknown fields, null optional fields, numbers where the API documents a String.
+// What the parsers let through on purpose, as the official SDK does: empty list wrappers
+// (missing ones only where the answer is not about that list), unknown fields, null
+// optional fields, numbers where the API documents a String.
 #include "ModelSamples.h"
 #include "api/responses/ResponseParsers.h"
 
@@ -75,9 +76,14 @@ void TestToleratedResponses::emptyOrMissingLists_data()
         const QString outer = parts.at(0);
         const QString inner = parts.at(1);
         const QString id = QStringLiteral(R"({"RequestId": "R")");
-        QTest::addRow("%s wrapper missing", qPrintable(parser)) << parser << id + QLatin1Char('}');
-        QTest::addRow("%s wrapper null", qPrintable(parser))
-            << parser << id + QStringLiteral(", %1: null}").arg(outer);
+        // A Describe* listing must have its wrapper (tst_malformed_responses); the
+        // OperationProgressSet of a mutating call's answer may be left out.
+        if (parser == QLatin1String("progress")) {
+            QTest::addRow("%s wrapper missing", qPrintable(parser))
+                << parser << id + QLatin1Char('}');
+            QTest::addRow("%s wrapper null", qPrintable(parser))
+                << parser << id + QStringLiteral(", %1: null}").arg(outer);
+        }
         QTest::addRow("%s wrapper empty", qPrintable(parser))
             << parser << id + QStringLiteral(", %1: {}}").arg(outer);
         QTest::addRow("%s items null", qPrintable(parser))

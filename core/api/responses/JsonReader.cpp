@@ -312,4 +312,14 @@ QList<JsonReader> JsonReader::list(const char *wrapper, const char *item)
     return readers;
 }
 
+QList<JsonReader> JsonReader::requiredList(const char *wrapper, const char *item)
+{
+    const QJsonValue outer = value(wrapper);
+    if (outer.isUndefined())
+        fail(wrapper, QStringLiteral("required list is missing"));
+    else if (outer.isNull())
+        fail(wrapper, QStringLiteral("required list is null"));
+    return list(wrapper, item);
+}
+
 } // namespace ecs

@@ -26,9 +26,10 @@ struct IntRange
 // "Instances.Instance[3].Status: expected a string, got a number".
 //
 // Tolerant where the official SDK is: a missing or null optional field gives the
-// default, a missing list wrapper or item key gives an empty list, unknown fields are
-// ignored. Strict where a wrong value would be silently wrong: wrong JSON types, required
-// fields missing or empty, fractions or out-of-range numbers for integers, bad times.
+// default, a missing list wrapper or item key gives an empty list (except for the
+// listing an answer is about: requiredList()), unknown fields are ignored. Strict where a wrong
+// value would be silently wrong: wrong JSON types, required fields missing or empty, fractions or
+// out-of-range numbers for integers, bad times.
 //
 // Readers for nested objects and list items share the first error with the reader they
 // came from, so a parser reads everything and checks hasError() once at the end. After an
@@ -70,6 +71,9 @@ public:
     // The objects of a list wrapper `{"<wrapper>": {"<item>": [ {...}, ... ]}}`. A missing
     // or null wrapper or item key, or an empty array, gives an empty list.
     QList<JsonReader> list(const char *wrapper, const char *item);
+    // The same for the listing a Describe* answer is about: a missing or null wrapper is
+    // an error, since an answer without it is not an empty listing but not the answer.
+    QList<JsonReader> requiredList(const char *wrapper, const char *item);
 
     // Records "<path>.<key>: <problem>" unless an error is already recorded.
     void fail(const char *key, const QString &problem);

@@ -42,7 +42,7 @@ Result<Page<T>> parsePage(const QJsonObject &body, const char *action, const cha
     page.totalCount = reader.integer("TotalCount", IntRange::nonNegative(), -1);
     page.pageNumber = reader.integer("PageNumber", IntRange::nonNegative());
     page.pageSize = reader.integer("PageSize", IntRange::nonNegative());
-    for (JsonReader &entry : reader.list(wrapper, item))
+    for (JsonReader &entry : reader.requiredList(wrapper, item))
         page.items.append(readItem(entry));
     return finish(reader, action, std::move(page));
 }
@@ -54,7 +54,7 @@ Result<QList<Region>> parseDescribeRegions(const QJsonObject &body)
     JsonReader reader(body);
     reader.requiredString("RequestId");
     QList<Region> regions;
-    for (JsonReader &entry : reader.list("Regions", "Region"))
+    for (JsonReader &entry : reader.requiredList("Regions", "Region"))
         regions.append(readRegion(entry));
     return finish(reader, "DescribeRegions", std::move(regions));
 }

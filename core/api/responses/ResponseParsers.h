@@ -21,7 +21,9 @@ namespace ecs {
 // `RequestId`: a success body without one is not an ECS answer. A body that does not
 // match REFERENCE.md gives ApiError::Kind::Parse whose detail() is the first problem with
 // its path, e.g. "Instances.Instance[3].Status: expected a string, got a number", and
-// whose message() says which answer it was and repeats that detail.
+// whose message() says which answer it was and repeats that detail. The Describe*
+// parsers require their list wrapper (`Regions`, `Instances`, `Disks`, ...): without it
+// the answer is not an empty listing, and saying "none" would be wrong.
 
 Result<QList<Region>> parseDescribeRegions(const QJsonObject &body);
 Result<Page<Instance>> parseDescribeInstances(const QJsonObject &body);

@@ -38,12 +38,15 @@ private Q_SLOTS:
     void planRoundTrips();
     void sameSeedSameErrors();
     void latencyDelaysWithoutBlockingOthers();
+    void latencyCountDelaysOnlyTheNextCalls();
     void clientGoneBeforeTheAnswer();
     void injectedErrorsWithRetryAfter();
     void errorAfterHandlingStillRunsTheCall();
     void droppedConnectionGetsNoAnswer();
     void droppedCallSeenByQNetworkAccessManagerAsError();
     void resentRequestAfterDropReusesItsNonce();
+    void plannedAnswersReplaceTheService();
+    void ignoredParametersNeverReachTheService();
     void actorMovesAtTheirMoment();
     void timedActorMove();
 
@@ -95,6 +98,14 @@ void TestEmulatorFaults::planJsonIsStrict_data()
     QTest::newRow("no action") << QByteArray(R"({"actorMoves":[{"move":"StartInstance"}]})")
                                << "actorMoves[0]";
     QTest::newRow("not array") << QByteArray(R"({"errors":{}})") << "errors";
+    QTest::newRow("answer status")
+        << QByteArray(R"({"answers":[{"status":42}]})") << "answers[0].status";
+    QTest::newRow("answer body") << QByteArray(R"({"answers":[{"body":[1]}]})")
+                                 << "answers[0].body";
+    QTest::newRow("answer header") << QByteArray(R"({"answers":[{"headers":{"Location":1}}]})")
+                                   << "answers[0].headers.Location";
+    QTest::newRow("ignore names") << QByteArray(R"({"ignoreParameters":[{"action":"X"}]})")
+                                  << "ignoreParameters[0].parameters";
 }
 
 void TestEmulatorFaults::planJsonIsStrict()
@@ -109,9 +120,14 @@ void TestEmulatorFaults::planJsonIsStrict()
 void TestEmulatorFaults::planRoundTrips()
 {
     const QJsonObject json = parse(R"({"seed":9,
-        "latency":[{"action":"*","fixedMs":5,"jitterMs":3}],
+        "latency":[{"action":"*","fixedMs":5,"jitterMs":3},{"action":"X","fixedMs":1,"jitterMs":0,"count":2}],
         "errors":[{"action":"ResetDisks","kind":"Throttling.User","rate":0.25,"next":2,"retryAfterMs":700,"when":"after"}],
         "drops":[{"action":"StartInstance","rate":0,"next":1,"when":"before"}],
+        "answers":[{"action":"DescribeRegions","status":302,"rate":0,"next":1,"when":"before",
+                    "headers":{"Location":"https://elsewhere.example/"},"body":""},
+                   {"action":"*","status":200,"rate":0.5,"next":0,"when":"after",
+                    "body":{"Code":"Throttling.User"}}],
+        "ignoreParameters":[{"action":"DescribeSnapshots","parameters":["Status","InstanceId"]}],
         "actorMoves":[{"move":"StartInstance","resourceId":"i-1","argument":"","trigger":"afterCall","action":"ResetDisks","call":3,"fired":false},
                       {"move":"DeleteSnapshot","resourceId":"s-1","argument":"x","trigger":"atTime","atMs":100000,"fired":false}]})");
     QString error;
@@ -295,6 +311,69 @@ void TestEmulatorFaults::resentRequestAfterDropReusesItsNonce()
         QStringList({ QStringLiteral("DescribeRegions:dropped"),
             QStringLiteral("DescribeRegions:answered") }));
     QVERIFY(m_service->requests.isEmpty());
+}
+
+void TestEmulatorFaults::latencyCountDelaysOnlyTheNextCalls()
+{
+    FaultInjector injector(nullptr);
+    QCOMPARE(injector.setPlan(
+                 parse(R"({"latency":[{"action":"DescribeRegions","fixedMs":500,"count":1}]})")),
+        QString());
+    QCOMPARE(injector.arrive(QStringLiteral("DescribeInstances")).latencyMs, 0);
+    QCOMPARE(injector.arrive(QStringLiteral("DescribeRegions")).latencyMs, 500);
+    QCOMPARE(injector.arrive(QStringLiteral("DescribeRegions")).latencyMs, 0);
+    const QJsonArray latency = injector.planJson().value(QLatin1String("latency")).toArray();
+    QCOMPARE(latency.at(0).toObject().value(QLatin1String("count")).toInt(), 0);
+}
+
+void TestEmulatorFaults::plannedAnswersReplaceTheService()
+{
+    QCOMPARE(m_server->faults().setPlan(parse(R"({"answers":[
+        {"action":"DescribeRegions","next":1,"status":200,
+         "body":{"Code":"Throttling.User","Message":"denied","RequestId":"R-1"}},
+        {"action":"DescribeInstances","next":1,"status":302,"when":"after",
+         "headers":{"Location":"https://elsewhere.example/login?x=1"}}]})")),
+        QString());
+    const HttpResult throttled = waitForResult(m_client->call(QStringLiteral("DescribeRegions")));
+    QCOMPARE(throttled.status, 200);
+    QCOMPARE(
+        throttled.json.value(QLatin1String("Code")).toString(), QStringLiteral("Throttling.User"));
+    QVERIFY(!m_service->events.contains(QStringLiteral("handle:DescribeRegions")));
+
+    QNetworkReply *reply = m_client->call(QStringLiteral("DescribeInstances"));
+    const HttpResult redirected = waitForResult(reply);
+    QCOMPARE(redirected.status, 302);
+    QVERIFY(redirected.body.isEmpty());
+    // "after": the service handled the call before the answer was replaced.
+    QVERIFY(m_service->events.contains(QStringLiteral("handle:DescribeInstances")));
+
+    // `next` used up: the service answers again.
+    QCOMPARE(waitForResult(m_client->call(QStringLiteral("DescribeRegions"))).status, 200);
+    QVERIFY(m_service->events.contains(QStringLiteral("handle:DescribeRegions")));
+    const QList<RequestLogEntry> log = m_server->requestLog().entries();
+    QCOMPARE(log.size(), 3);
+    QCOMPARE(log.at(0).fault, QStringLiteral("answer"));
+    QCOMPARE(log.at(1).httpStatus, 302);
+    QCOMPARE(log.at(2).fault, QString());
+}
+
+void TestEmulatorFaults::ignoredParametersNeverReachTheService()
+{
+    QCOMPARE(m_server->faults().setPlan(parse(
+                 R"({"ignoreParameters":[{"action":"DescribeRegions","parameters":["Status"]}]})")),
+        QString());
+    const ApiParameters parameters { { QStringLiteral("Status"), QStringLiteral("progressing") },
+        { QStringLiteral("InstanceId"), QStringLiteral("i-1") } };
+    QCOMPARE(
+        waitForResult(m_client->call(QStringLiteral("DescribeRegions"), parameters)).status, 200);
+    QCOMPARE(
+        waitForResult(m_client->call(QStringLiteral("DescribeInstances"), parameters)).status, 200);
+    QCOMPARE(m_service->requests.size(), 2);
+    QCOMPARE(m_service->requests.at(0).parameters,
+        ApiParameters({ { QStringLiteral("InstanceId"), QStringLiteral("i-1") } }));
+    QCOMPARE(m_service->requests.at(1).parameters, parameters); // another action: untouched
+    // The log shows what the client sent.
+    QCOMPARE(m_server->requestLog().entries().at(0).parameters, parameters);
 }
 
 void TestEmulatorFaults::actorMovesAtTheirMoment()

@@ -3,6 +3,7 @@
 // in the facts, and that finished() is queued, emitted once, and withdrawn by cancel().
 #include "EmulatorRig.h"
 #include "rollback/FactsGatherer.h"
+#include "rollback/PreconditionCheck.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -66,6 +67,9 @@ private Q_SLOTS:
     void longIdListsAreSentInChunksOf100();
     void failedDiskReadIsKeptAndGatheringFinishes();
     void failedGroupReadEndsAfterRoundOne();
+    void ignoredStatusFilterCannotFakeUnfinishedSnapshots_data();
+    void ignoredStatusFilterCannotFakeUnfinishedSnapshots();
+    void networkFailuresCouldNotBeCheckedNeverFail();
     void finishedIsQueuedAndEmittedOnce();
     void cancelBeforeAnyAnswerSendsNothingAndNeverFinishes();
     void cancelInRoundTwoNeverFinishes();
@@ -308,6 +312,88 @@ void TestFactsGatherer::failedGroupReadEndsAfterRoundOne()
     QCOMPARE(gatherer.rounds(), 1);
     QCOMPARE(gatherer.requestsSent(), 4);
     QCOMPARE(m_rig.calls().size(), 4);
+}
+
+void TestFactsGatherer::ignoredStatusFilterCannotFakeUnfinishedSnapshots_data()
+{
+    QTest::addColumn<QString>("instanceId");
+    QTest::addColumn<QString>("groupId");
+    QTest::addColumn<QStringList>("unfinished");
+    QTest::newRow("healthy") << "i-demo-healthy"
+                             << "ssg-demo-healthy" << QStringList();
+    QTest::newRow("progressing") << "i-demo-progressing"
+                                 << "ssg-demo-progressing-old"
+                                 << split("s-demo-progressing-system s-demo-progressing-data1");
+}
+
+// Issue 10, item 7: a service that ignores Status=progressing lists every snapshot of the
+// instance; the client checks the statuses itself, so an accomplished snapshot is never
+// "being created: 100% done".
+void TestFactsGatherer::ignoredStatusFilterCannotFakeUnfinishedSnapshots()
+{
+    QFETCH(QString, instanceId);
+    QFETCH(QString, groupId);
+    QFETCH(QStringList, unfinished);
+    QCOMPARE(m_rig.setFaults(R"({"ignoreParameters":[{"action":"DescribeSnapshots",
+                                "parameters":["Status"]}]})"),
+        QString());
+    FactsGatherer gatherer(m_rig.api(), { DemoRegion, groupId, instanceId });
+    QSignalSpy finished(&gatherer, &FactsGatherer::finished);
+    gatherer.start();
+    QVERIFY(finished.wait(5000));
+    const RollbackFacts facts = gatherer.facts();
+    // The filter was asked for; the service just did not apply it.
+    bool askedForProgressing = false;
+    for (const emulator::RequestLogEntry &entry : m_rig.calls(QStringLiteral("DescribeSnapshots")))
+        askedForProgressing = askedForProgressing
+            || entry.parameters.value(QStringLiteral("Status")) == SnapshotStatusName::Progressing;
+    QVERIFY(askedForProgressing);
+    for (const Snapshot &snapshot : facts.unfinishedSnapshots)
+        QCOMPARE(snapshot.status, SnapshotStatusName::Progressing);
+    QCOMPARE(snapshotIds(facts.unfinishedSnapshots), unfinished);
+    if (unfinished.isEmpty()) {
+        const PreconditionReport report = checkPreconditions(facts);
+        for (const PreconditionItem &item : report.items) {
+            if (item.kind == PreconditionKind::NoUnfinishedSnapshot)
+                QCOMPARE(item.outcome, PreconditionOutcome::Passed);
+        }
+    }
+}
+
+// Issue 10, item 9a: reads that time out or drop make the checks "could not be checked"
+// (Unknown, saying what failed), never a failed precondition.
+void TestFactsGatherer::networkFailuresCouldNotBeCheckedNeverFail()
+{
+    ClientSettings settings = m_rig.api()->client()->settings();
+    settings.timeoutMs = 150;
+    m_rig.api()->client()->setSettings(settings);
+    QCOMPARE(m_rig.setFaults(R"({"latency":[{"action":"DescribeInstances","fixedMs":600}],
+                                "drops":[{"action":"DescribeDisks","rate":1},
+                                         {"action":"DescribeSnapshots","rate":1}]})"),
+        QString());
+    FactsGatherer gatherer(m_rig.api(),
+        { DemoRegion, QStringLiteral("ssg-demo-healthy"), QStringLiteral("i-demo-healthy") });
+    QSignalSpy finished(&gatherer, &FactsGatherer::finished);
+    gatherer.start();
+    QVERIFY(finished.wait(5000));
+    const RollbackFacts facts = gatherer.facts();
+    QCOMPARE(facts.instanceError.kind(), ApiError::Kind::Timeout);
+    QCOMPARE(facts.disksError.kind(), ApiError::Kind::Network);
+    const PreconditionReport report = checkPreconditions(facts);
+    QVERIFY(!report.allowsRollback());
+    int unknown = 0;
+    for (const PreconditionItem &item : report.items) {
+        QVERIFY2(item.outcome != PreconditionOutcome::Failed,
+            qPrintable(preconditionKindName(item.kind) + QLatin1String(": ") + item.title));
+        if (item.outcome == PreconditionOutcome::Unknown) {
+            ++unknown;
+            QCOMPARE(item.remedy, Remedy::Refresh);
+            QVERIFY2(item.facts.join(QLatin1Char(' ')).contains(QLatin1String("Could not check (")),
+                qPrintable(item.facts.join(QLatin1Char(' '))));
+        }
+    }
+    QVERIFY(unknown >= 3);
+    QVERIFY(report.couldNotCheck());
 }
 
 void TestFactsGatherer::finishedIsQueuedAndEmittedOnce()
