@@ -348,6 +348,8 @@ bool Journal::record(JournalEntry entry)
     // journal is kept and exported, so it never takes a secret's word for it.
     entry.errorCode = redactSecrets(entry.errorCode);
     entry.message = redactSecrets(entry.message);
+    // The detail is JSON the app builds, but it may quote a service message too.
+    entry.detail = redactSecrets(entry.detail);
     // Behind the backlog, so entries reach the file in the order they were recorded.
     m_backlog.append(entry);
     return flush();

@@ -1,8 +1,11 @@
+#include "api/Redaction.h"
 #include "journal/Journal.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -12,6 +15,7 @@
 #include <QTest>
 
 #include <functional>
+#include <memory>
 #include <unistd.h>
 
 using ecs::Journal;
@@ -175,6 +179,46 @@ private Q_SLOTS:
         QCOMPARE(entries->at(0), entry);
         QCOMPARE(entries->at(0).time.timeSpec(), Qt::UTC);
         QCOMPARE(entries->at(0).time.time().msec(), 123);
+    }
+
+    void secretsInAnyTextFieldNeverReachTheFile()
+    {
+        // Text quoted from a SignatureDoesNotMatch answer, in each field a caller could fill.
+        const QString token = QStringLiteral("CAN4RY-journal-token");
+        const QString quoted = QStringLiteral("string to sign: GET&%2F&SecurityToken%3D") + token
+            + QStringLiteral("%26");
+        auto journal = std::make_unique<Journal>(path());
+        QVERIFY(journal->open());
+        JournalEntry entry;
+        entry.operationId = QStringLiteral("op-secret");
+        entry.kind = ecs::JournalKind::Call;
+        entry.action = QStringLiteral("DescribeInstances");
+        entry.outcome = ecs::JournalOutcome::Failed;
+        entry.errorCode = quoted;
+        entry.message = quoted;
+        entry.detail = QString::fromUtf8(QJsonDocument(
+            QJsonObject { { QStringLiteral("message"), quoted },
+                { QStringLiteral("SecurityToken"),
+                    token } }).toJson(QJsonDocument::Compact));
+        QVERIFY(journal->record(entry));
+        journal.reset(); // closed: what is on disk is all there is
+
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(!bytes.contains(token.toUtf8()));
+        QFile wal(path() + QStringLiteral("-wal"));
+        if (wal.open(QIODevice::ReadOnly))
+            QVERIFY(!wal.readAll().contains(token.toUtf8()));
+        Journal reopened(path());
+        QVERIFY(reopened.open());
+        const auto entries = reopened.entries();
+        QVERIFY(entries.has_value());
+        QCOMPARE(entries->size(), 1);
+        for (const QString &text :
+            { entries->at(0).errorCode, entries->at(0).message, entries->at(0).detail })
+            QVERIFY2(!text.contains(token) && text.contains(ecs::RedactedText), qPrintable(text));
+        QVERIFY(!QJsonDocument::fromJson(entries->at(0).detail.toUtf8()).isNull());
     }
 
     void emptyFieldsAndTimeAreFilledIn()
