@@ -46,15 +46,7 @@ void ResumeCommand::resume()
     if (record->plan.profileName == QLatin1String("sandbox")) {
         // The sandbox's world lives in the process that ran it; what it held is gone, so
         // reading "the service" now would describe a new world, not the rollback's.
-        OperationRecorder recorder = OperationRecorder::resuming(&m_session.journal(), operationId,
-            record->plan.profileName, record->plan.target.regionId, record->plan.target.instanceId,
-            record->plan.target.snapshotGroupId);
-        const QString summary = tr("Operation %1 ran on the sandbox, whose simulated state "
-                                   "ended with the process that ran it: closed without an "
-                                   "outcome.")
-                                    .arg(operationId);
-        recorder.job(
-            QStringLiteral("Rollback"), record->plan.diskIds, JournalOutcome::Unknown, summary);
+        const QString summary = RollbackJob::closeSandboxOperation(&m_session.journal(), *record);
         m_output.line(summary);
         finish(ExitIncomplete);
         return;

@@ -7,6 +7,8 @@
 #include "SafetySnapshotJob.h"
 #include "StateWaiter.h"
 #include "api/EcsApi.h"
+#include "journal/Journal.h"
+#include "journal/OperationLock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,6 +47,12 @@ RollbackJob::RollbackJob(EcsApi *api, RollbackPlan plan, Journal *journal, QObje
 }
 
 RollbackJob::~RollbackJob() = default;
+
+QString RollbackJob::journalPath() const
+{
+    const Journal *journal = m_recorder.journal();
+    return journal ? journal->filePath() : QString();
+}
 
 RollbackJob::DiskState RollbackJob::diskState(const QString &diskId) const
 {
@@ -87,6 +95,8 @@ void RollbackJob::start()
     if (m_running)
         return;
     m_running = true;
+    m_lock = std::make_unique<OperationLock>(journalPath(), operationId());
+    m_lock->tryLock(); // a new operation ID: nobody else can hold it
     // The plan goes into the start record so that a job interrupted by a crash can be
     // taken up again from the journal alone (RollbackRecord).
     const QJsonObject detail { { QStringLiteral("plan"), rollbackPlanToJson(m_plan) } };

@@ -20,6 +20,7 @@ namespace ecs {
 class EcsApi;
 class FactsGatherer;
 class Journal;
+class OperationLock;
 class RollbackCallSender;
 class SafetySnapshotJob;
 class StateWaiter;
@@ -89,9 +90,15 @@ public:
     // interrupted job had begun — waits for the disks, starts the instance if asked,
     // verifies — and records the true outcome. It never sends the rollback call: a job
     // interrupted before it is closed as Cancelled, a disk whose call may or may not have
-    // arrived and that shows no sign of it is Unknown.
+    // arrived and that shows no sign of it is Unknown. When another live process carries
+    // the operation (OperationLock), nothing is done or journalled: the job ends
+    // Interrupted at once, its summary naming that process.
     void resume();
     bool isResumed() const { return m_resumed; }
+    // An unfinished operation of the sandbox cannot be resumed: the simulated service lived
+    // in the process that ran it. Records it as ended without a known outcome, unless a
+    // live process still carries it (then nothing is written). Returns what was done.
+    static QString closeSandboxOperation(Journal *journal, const RollbackRecord &record);
     // True if the job stopped; false once the first rollback call has been sent.
     bool cancel();
     bool isCancellable() const;
@@ -161,6 +168,7 @@ private:
     void setDisk(const QString &diskId, DiskState state, const QString &detail = {});
     void finish(Outcome outcome, const QString &summary, const ApiError &error = {});
     void finishInterrupted();
+    QString journalPath() const; // for the operation's lock; empty without a journal
     void resumeAfterCall(const RollbackRecord &record);
     void resolveUnanswered(const QStringList &diskIds);
     void continueAfterResolution();
@@ -191,6 +199,8 @@ private:
     bool m_resumed = false;
     bool m_startSentBefore = false; // resumed: a StartInstance was recorded before
     std::shared_ptr<const RollbackRecord> m_record; // set for a job that resumes one
+    // Held from start (or resume) to the outcome: no other process takes the operation up.
+    std::unique_ptr<OperationLock> m_lock;
 };
 
 } // namespace ecs

@@ -4,6 +4,7 @@
 #include "RollbackJob.h"
 #include "StateWaiter.h"
 #include "api/EcsApi.h"
+#include "journal/OperationLock.h"
 
 #include <QTimer>
 
@@ -390,6 +391,7 @@ void RollbackJob::finish(Outcome outcome, const QString &summary, const ApiError
     if (error.isError())
         m_error = error;
     m_recorder.job(jobAction, m_plan.diskIds, journalOutcome(outcome), summary);
+    m_lock.reset(); // after the outcome is written: then another process may look
     Q_EMIT finished(outcome);
 }
 

@@ -5,6 +5,8 @@
 #include "RollbackRecord.h"
 #include "StateWaiter.h"
 #include "api/EcsApi.h"
+#include "journal/Journal.h"
+#include "journal/OperationLock.h"
 
 #include <QMetaObject>
 
@@ -29,12 +31,47 @@ RollbackJob::RollbackJob(
         m_diskStates.insert(diskId, DiskState::Waiting);
 }
 
+QString RollbackJob::closeSandboxOperation(Journal *journal, const RollbackRecord &record)
+{
+    OperationLock lock(journal ? journal->filePath() : QString(), record.operationId);
+    if (!lock.tryLock()) {
+        return tr("Operation %1 is being carried on by %2; nothing was done here.")
+            .arg(record.operationId,
+                OperationLock::holder(journal->filePath(), record.operationId)
+                    .value_or(tr("another process")));
+    }
+    OperationRecorder recorder = OperationRecorder::resuming(journal, record.operationId,
+        record.plan.profileName, record.plan.target.regionId, record.plan.target.instanceId,
+        record.plan.target.snapshotGroupId);
+    const QString summary = tr("Operation %1 ran on the sandbox, whose simulated state ended "
+                               "with the process that ran it: closed without an outcome.")
+                                .arg(record.operationId);
+    recorder.job(jobAction, record.plan.diskIds, JournalOutcome::Unknown, summary);
+    return summary;
+}
+
 void RollbackJob::resume()
 {
     if (m_running || !m_record)
         return;
     m_running = true;
     m_resumed = true;
+    m_lock = std::make_unique<OperationLock>(journalPath(), operationId());
+    if (!m_lock->tryLock()) {
+        // Another console or ecs-rollback-cli is carrying it: its outcome is its own to
+        // write, so nothing goes to the journal from here.
+        const QString holder
+            = OperationLock::holder(journalPath(), operationId()).value_or(tr("another process"));
+        m_lock.reset();
+        m_running = false;
+        m_outcome = Outcome::Interrupted;
+        m_summary = tr("Operation %1 is being carried on by %2; nothing was done here. Its "
+                       "outcome will be in the journal when it ends.")
+                        .arg(operationId(), holder);
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT finished(m_outcome); }, Qt::QueuedConnection);
+        return;
+    }
     const RollbackRecord &record = *m_record;
     m_safetySnapshotGroupId = record.safetySnapshotGroupId;
     const QString at = record.lastStep.isEmpty() ? tr("its start") : record.lastStep;

@@ -3,6 +3,8 @@
 // a new job to find the operation, read the service state and finish it with the true
 // outcome, never sending the irreversible call a second time.
 #include "JobHarness.h"
+#include "journal/Journal.h"
+#include "journal/OperationLock.h"
 #include "rollback/RollbackRecord.h"
 
 #include <QSignalSpy>
@@ -20,6 +22,12 @@ const QString snapshot = QStringLiteral("s-demo-healthy-data1");
 
 enum class Stop { Kill, Interrupt };
 
+int countOf(const QList<JournalEntry> &entries, const QString &outcome)
+{
+    return int(std::count_if(entries.cbegin(), entries.cend(),
+        [&](const JournalEntry &entry) { return entry.outcome == outcome; }));
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(Stop)
@@ -32,6 +40,7 @@ private Q_SLOTS:
     void resumedJobFinishesTruthfully_data();
     void resumedJobFinishesTruthfully();
     void finishedOperationsAreNotUnfinished();
+    void operationStillRunningElsewhereIsLeftAlone();
 };
 
 void TestRollbackJobRecovery::resumedJobFinishesTruthfully_data()
@@ -185,3 +194,48 @@ void TestRollbackJobRecovery::finishedOperationsAreNotUnfinished()
 
 QTEST_GUILESS_MAIN(TestRollbackJobRecovery)
 #include "tst_rollback_job_recovery.moc"
+
+void TestRollbackJobRecovery::operationStillRunningElsewhereIsLeftAlone()
+{
+    JobHarness harness;
+    QCOMPARE(harness.init(), QString());
+    RollbackPlan plan = harness.plan(group, instance, { disk });
+    plan.startAfterRollback = true;
+    RollbackJob running(harness.api(), plan, harness.journal());
+    QSignalSpy runningFinished(&running, &RollbackJob::finished);
+    bool waiting = false;
+    connect(&running, &RollbackJob::stepChanged, this,
+        [&](RollbackJob::Step step, RollbackJob::StepState state) {
+            waiting = waiting
+                || (step == RollbackJob::Step::WaitForDisks
+                    && state == RollbackJob::StepState::Running);
+        });
+    running.start();
+    QTRY_VERIFY_WITH_TIMEOUT(waiting, 30000);
+
+    // A second console (or ecs-rollback-cli resume) finds the operation unfinished...
+    const auto entries = harness.journal()->entries();
+    QVERIFY(entries.has_value());
+    const QList<RollbackRecord> unfinished = RollbackRecord::unfinished(*entries);
+    QCOMPARE(unfinished.size(), 1);
+    RollbackJob second(harness.api(), unfinished.first(), harness.journal());
+    QSignalSpy secondFinished(&second, &RollbackJob::finished);
+    second.resume();
+    QVERIFY(secondFinished.wait(5000));
+    // ...but the running job holds it: nothing done, nothing written, the holder named.
+    QCOMPARE(second.outcome(), RollbackJob::Outcome::Interrupted);
+    QVERIFY2(second.summary().contains(QStringLiteral("PID")), qPrintable(second.summary()));
+    QCOMPARE(countOf(*harness.journal()->entries(), JournalOutcome::Resumed), 0);
+    // Nor may the sandbox rule close it while it runs.
+    QVERIFY(RollbackJob::closeSandboxOperation(harness.journal(), unfinished.first())
+                .contains(QStringLiteral("being carried on")));
+    QCOMPARE(RollbackRecord::unfinished(*harness.journal()->entries()).size(), 1);
+
+    QVERIFY(runningFinished.wait(30000));
+    QCOMPARE(running.outcome(), RollbackJob::Outcome::Succeeded);
+    QCOMPARE(harness.rollbackCalls(false), 1);
+    QCOMPARE(harness.callsOf(QStringLiteral("StartInstance")), 1);
+    // Once it has ended, the lock is free again.
+    QCOMPARE(
+        OperationLock::holder(harness.journal()->filePath(), running.operationId()), std::nullopt);
+}
