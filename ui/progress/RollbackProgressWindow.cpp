@@ -4,10 +4,12 @@
 #include "OutcomeBanner.h"
 #include "StepListModel.h"
 
+#include <QCloseEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStyle>
@@ -118,7 +120,8 @@ RollbackProgressWindow::RollbackProgressWindow(RollbackJob *job, QWidget *parent
         if (m_job)
             Q_EMIT retryRequested(m_job->retryPlan());
     });
-    // Escape hides the window like Close: it never cancels anything.
+    // Escape closes the window like Close (asking first while the job runs): it never
+    // cancels anything.
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(escape, &QShortcut::activated, this, &QWidget::close);
 
@@ -232,6 +235,50 @@ void RollbackProgressWindow::updateCancel()
     } else {
         m_cancel->setToolTip(tr("Stop before anything is rolled back"));
     }
+}
+
+QString RollbackProgressWindow::inFlightText(const RollbackJob &job)
+{
+    const int number = int(job.currentStep()) + 1;
+    QString text = tr("Step %1 of %2, %3.")
+                       .arg(number)
+                       .arg(int(RollbackJob::Step::Verify) + 1)
+                       .arg(RollbackJob::stepName(job.currentStep()));
+    text += QLatin1Char(' ');
+    text += job.isCancellable()
+        ? tr("The rollback call has not been sent yet: nothing has been rolled back.")
+        : tr("The rollback call was sent: the service carries it out whatever this console "
+             "does.");
+    return text;
+}
+
+void RollbackProgressWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_job || !m_job->isRunning() || m_closeQuestion) {
+        QWidget::closeEvent(event);
+        return;
+    }
+    // Hiding loses nothing, but a window that vanishes mid-rollback worries people: say so.
+    event->ignore();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Hide the progress window?"),
+        tr("The rollback of %1 goes on without this window.").arg(m_job->plan().target.instanceId),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("closeQuestion"));
+    box->setInformativeText(inFlightText(*m_job) + QStringLiteral("\n\n")
+        + tr("This window opens again when the rollback ends, or from Rollback instance on "
+             "the instance's row."));
+    QPushButton *hide = box->addButton(tr("&Hide window"), QMessageBox::AcceptRole);
+    QPushButton *keep = box->addButton(tr("&Keep open"), QMessageBox::RejectRole);
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    m_closeQuestion = box;
+    connect(box, &QMessageBox::buttonClicked, this, [this, hide](QAbstractButton *button) {
+        if (button == hide)
+            QWidget::hide(); // not close(): the coordinator keeps the window for the job
+    });
+    box->open();
 }
 
 void RollbackProgressWindow::cancelJob()

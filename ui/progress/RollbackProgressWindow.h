@@ -19,7 +19,9 @@ class StepListModel;
 // A window (not modal) following one RollbackJob: its steps, its disks, the latest
 // progress text, and at the end what came of it. It does not own the job, and closing it
 // only hides it: a rollback sent to the service goes on regardless, and only the Cancel
-// button stops a job, while the job still can be stopped.
+// button stops a job, while the job still can be stopped. Closing it while the job runs
+// asks first (the question says what is in flight); the coordinator shows it again when
+// asked for that instance, and when the job ends.
 class RollbackProgressWindow : public QWidget
 {
     Q_OBJECT
@@ -30,6 +32,11 @@ public:
     RollbackJob *job() const { return m_job; }
     StepListModel *stepModel() const { return m_steps; }
     DiskProgressModel *diskModel() const { return m_disks; }
+    // The question a close while the job runs opens (tests, screenshots); null otherwise.
+    QWidget *closeQuestion() const { return m_closeQuestion; }
+    // What the job is doing, for people: "Step 6 of 8, Wait for the disks. The rollback
+    // call was sent: the service carries it out whatever this window does."
+    static QString inFlightText(const RollbackJob &job);
 
 Q_SIGNALS:
     // "Roll back the rest": the job's retryPlan(), for the caller to run as a new job.
@@ -37,6 +44,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     QWidget *createHeader(const RollbackPlan &plan);
@@ -57,6 +65,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_retry;
     QPushButton *m_close;
+    QPointer<QWidget> m_closeQuestion;
 };
 
 } // namespace ecs

@@ -2,6 +2,7 @@
 
 #include "DiskSnapshotsTab.h"
 #include "InstanceSnapshotsTab.h"
+#include "QuitGuard.h"
 #include "RollbackCoordinator.h"
 #include "UiResources.h"
 #include "api/EcsApi.h"
@@ -19,7 +20,9 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSessionManager>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -42,6 +45,7 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_rollbacks(new RollbackCoordinator(this, this))
+    , m_quitGuard(new QuitGuard(this, m_rollbacks))
 {
     initUiResources();
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
@@ -73,6 +77,16 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     connect(m_rollbacks, &RollbackCoordinator::jobFinished, this, [this] {
         m_instanceSnapshots->reload(true);
         m_journal->refresh();
+    });
+    // Logout while a rollback runs: ask (holding the logout back) when the session manager
+    // lets us, else record the jobs as interrupted. Never a nested event loop here.
+    connect(qApp, &QGuiApplication::commitDataRequest, this, [this](QSessionManager &manager) {
+        const bool running = m_rollbacks->runningCount() > 0;
+        const bool mayAsk = running && manager.allowsInteraction();
+        if (m_quitGuard->holdSessionEnd(mayAsk))
+            manager.cancel();
+        if (mayAsk)
+            manager.release();
     });
     connect(m_rollbacks, &RollbackCoordinator::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
@@ -271,6 +285,17 @@ void MainWindow::onProfileChosen(int index)
     const QString id = m_profiles->itemData(index).toString();
     if (id == m_session->activeProfileId())
         return;
+    if (m_rollbacks->runningCount() > 0) {
+        // A running job signs its calls with the session's credentials: switching them
+        // under it would send its next reads to another account.
+        const QSignalBlocker blocker(m_profiles);
+        m_profiles->setCurrentIndex(m_profiles->findData(m_session->activeProfileId()));
+        statusBar()->showMessage(
+            tr("A rollback is running with %1: switch profiles when it has ended.")
+                .arg(m_profiles->currentText()),
+            10000);
+        return;
+    }
     statusBar()->showMessage(tr("Switching to %1…").arg(m_profiles->itemText(index)));
     m_session->activate(id);
 }
@@ -283,6 +308,8 @@ void MainWindow::onSessionActivated()
     m_journal->setJournal(m_session->journal());
     loadRegions();
     applyContext();
+    // What a quit or a crash left unfinished with this profile is taken up now.
+    m_rollbacks->resumeUnfinished();
 }
 
 void MainWindow::loadRegions()
@@ -380,6 +407,10 @@ void MainWindow::openProfiles()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_quitGuard->mayClose()) {
+        event->ignore(); // the guard asks; it closes the window once the jobs have stopped
+        return;
+    }
     QSettings settings;
     settings.setValue(geometryKey, saveGeometry());
     settings.setValue(stateKey, saveState());

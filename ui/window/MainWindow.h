@@ -17,6 +17,7 @@ class SessionSecretStore;
 class InstanceSnapshotsTab;
 class DiskSnapshotsTab;
 class JournalView;
+class QuitGuard;
 class RollbackCoordinator;
 struct Region;
 template<typename T>
@@ -44,6 +45,7 @@ public:
     DiskSnapshotsTab *diskSnapshotsTab() const { return m_diskSnapshots; }
     JournalView *journalView() const { return m_journal; }
     RollbackCoordinator *rollbacks() const { return m_rollbacks; }
+    QuitGuard *quitGuard() const { return m_quitGuard; }
     QComboBox *regionSelector() const { return m_regions; }
     QComboBox *profileSelector() const { return m_profiles; }
 
@@ -75,6 +77,7 @@ private:
     SessionSecretStore *m_sessionSecrets = nullptr;
     QAction *m_profilesAction = nullptr;
     RollbackCoordinator *m_rollbacks;
+    QuitGuard *m_quitGuard;
     QComboBox *m_profiles = nullptr;
     QComboBox *m_regions = nullptr;
     QLabel *m_sandboxBadge = nullptr;
