@@ -57,7 +57,8 @@ void CheckCommand::report(const RollbackFacts &facts)
         }
     }
     m_journal->reportUnsaved();
-    finish(report.allowsRollback() ? ExitDone : ExitBlocked);
+    // A read that failed is not a precondition that failed: an error, not a block.
+    finish(report.allowsRollback() ? ExitDone : report.couldNotCheck() ? ExitError : ExitBlocked);
 }
 
 } // namespace ecs::cli

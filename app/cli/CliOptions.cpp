@@ -42,6 +42,7 @@ const QHash<QString, QStringList> &commandOptions()
         { QStringLiteral("disk"), { QStringLiteral("check"), QStringLiteral("rollback") } },
         { QStringLiteral("start"), { QStringLiteral("rollback") } },
         { QStringLiteral("no-safety-snapshot"), { QStringLiteral("rollback") } },
+        { QStringLiteral("skip-changed-disks"), { QStringLiteral("rollback") } },
         { QStringLiteral("since"), { QStringLiteral("journal") } },
         { QStringLiteral("until"), { QStringLiteral("journal") } },
         { QStringLiteral("format"), { QStringLiteral("journal") } },
@@ -63,7 +64,7 @@ QString description()
         "  show SSG_ID                   an instance snapshot, its instance and disks\n"
         "  check SSG_ID [--disk ID]...   check every rollback precondition\n"
         "  rollback SSG_ID [--disk ID]... [--start] [--no-safety-snapshot]\n"
-        "                                check, confirm, then roll the disks back\n"
+        "      [--skip-changed-disks]    check, confirm, then roll the disks back\n"
         "  stop INSTANCE_ID              stop an instance in standard mode (KeepCharging)\n"
         "  resume OPERATION_ID           finish a rollback that was interrupted (quit, crash):\n"
         "                                reads the disks, never sends the rollback again\n"
@@ -164,6 +165,10 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("start"), CliText::tr("rollback: start the instance after the rollback."));
     const QCommandLineOption noSafetySnapshot(QStringLiteral("no-safety-snapshot"),
         CliText::tr("rollback: do not take an instance snapshot of the current disks first."));
+    const QCommandLineOption skipChangedDisks(QStringLiteral("skip-changed-disks"),
+        CliText::tr("rollback: when the last check before the rollback call finds a disk "
+                    "changed (detached, snapshot deleted), leave that disk out instead of "
+                    "stopping the whole rollback."));
     const QCommandLineOption since(QStringLiteral("since"),
         CliText::tr("journal: entries from this ISO 8601 date or time on (UTC unless an offset is "
                     "given)."),
@@ -176,8 +181,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption output(QStringLiteral("output"),
         CliText::tr("journal: write to this file instead of stdout."), QStringLiteral("file"));
     parser.addOptions({ help, version, profile, region, endpoint, caFile, signature, sandbox, json,
-        journalFile, yes, instance, status, name, disk, start, noSafetySnapshot, since, until,
-        format, output });
+        journalFile, yes, instance, status, name, disk, start, noSafetySnapshot, skipChangedDisks,
+        since, until, format, output });
     parser.addPositionalArgument(QStringLiteral("command"), CliText::tr("See the list above."));
     parser.addPositionalArgument(QStringLiteral("arguments"),
         CliText::tr("The command's arguments."), QStringLiteral("[ID]"));
@@ -264,6 +269,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     }
     options.start = parser.isSet(start);
     options.safetySnapshot = !parser.isSet(noSafetySnapshot);
+    options.skipChangedDisks = parser.isSet(skipChangedDisks);
 
     bool ok = true;
     if (parser.isSet(since)) {

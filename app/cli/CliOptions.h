@@ -38,6 +38,7 @@ struct CliOptions
     QStringList diskIds; // check, rollback (each once, in the order given)
     bool start = false; // rollback
     bool safetySnapshot = true; // rollback
+    bool skipChangedDisks = false; // rollback: RollbackPlan::ChangePolicy::SkipChangedDisks
     QDateTime since; // journal, UTC, inclusive; invalid: open
     QDateTime until; // journal, UTC, exclusive; invalid: open
     QString format; // journal: text, csv or json

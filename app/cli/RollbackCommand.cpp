@@ -91,6 +91,9 @@ void RollbackCommand::onFacts(const RollbackFacts &facts)
     m_plan.diskIds = m_report.selectedDiskIds();
     m_plan.safetySnapshot = m_options.safetySnapshot;
     m_plan.startAfterRollback = m_options.start;
+    m_plan.onChangeBeforeCall = m_options.skipChangedDisks
+        ? RollbackPlan::ChangePolicy::SkipChangedDisks
+        : RollbackPlan::ChangePolicy::StopJob;
     m_plan.profileName = m_session.profileName();
     m_plan.waits = m_session.waitOptions();
     showPlan();
@@ -142,6 +145,9 @@ void RollbackCommand::showPlan()
         m_plan.safetySnapshot ? tr("yes: an instance snapshot of the current disks is taken first")
                               : tr("no"));
     field(tr("Start afterwards:"), CliOutput::yesNo(m_plan.startAfterRollback));
+    field(tr("If a disk changes before the call:"),
+        m_options.skipChangedDisks ? tr("leave it out (--skip-changed-disks)")
+                                   : tr("stop: nothing is rolled back"));
     m_output.progress(tr("Data written to these disks since %1 will be lost.")
                           .arg(CliOutput::time(group.creationTime)));
     if (!m_plan.safetySnapshot)
@@ -201,6 +207,8 @@ QString RollbackCommand::retryCommand() const
         arguments << QStringLiteral("--start");
     if (!retry.safetySnapshot)
         arguments << QStringLiteral("--no-safety-snapshot");
+    if (retry.onChangeBeforeCall == RollbackPlan::ChangePolicy::SkipChangedDisks)
+        arguments << QStringLiteral("--skip-changed-disks");
     const ReportText text(m_facts, m_report, m_session.repeatArguments());
     return text.suggestedCommand(arguments);
 }

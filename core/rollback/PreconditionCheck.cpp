@@ -251,14 +251,18 @@ void PreconditionChecker::checkDiskSelection(const std::optional<QStringList> &r
         }
     }
     if (!strangers.isEmpty()) {
-        QStringList facts;
-        for (const QString &diskId : qAsConst(strangers))
-            facts << tr("Disk %1 is not in instance snapshot %2").arg(diskId, groupId);
-        m_instanceItems.append(makeItem(kind, PreconditionOutcome::Failed,
-            tr("Selected disk is not in the instance snapshot"),
-            tr("Instance snapshot %1 holds no snapshot of %2, so it cannot roll back that disk.")
-                .arg(groupId, strangers.join(QStringLiteral(", "))),
-            facts));
+        // One item per disk, naming it: the job's last re-check can then leave exactly
+        // that disk out (a snapshot deleted since the first check) when the plan says so.
+        for (const QString &diskId : qAsConst(strangers)) {
+            PreconditionItem item = makeItem(kind, PreconditionOutcome::Failed,
+                tr("Selected disk is not in the instance snapshot"),
+                tr("Instance snapshot %1 holds no snapshot of %2, so it cannot roll back that "
+                   "disk.")
+                    .arg(groupId, diskId),
+                { tr("Disk %1 is not in instance snapshot %2").arg(diskId, groupId) });
+            item.diskId = diskId;
+            m_instanceItems.append(item);
+        }
         return;
     }
     if (selected.isEmpty()) {

@@ -8,12 +8,14 @@ namespace {
 
 // A per-disk item only matters for the rollback if its disk is one of those rolled back:
 // the dialog shows why an unselected disk cannot be rolled back without that blocking
-// the others.
+// the others. A disk the user asked for by name that the instance snapshot does not hold
+// (DiskSelection, per disk) is never in the selection, and always stops it.
 bool stopsRollback(const PreconditionItem &item, const QStringList &selected)
 {
     if (!item.blocks())
         return false;
-    return item.diskId.isEmpty() || selected.contains(item.diskId);
+    return item.diskId.isEmpty() || selected.contains(item.diskId)
+        || item.kind == PreconditionKind::DiskSelection;
 }
 
 } // namespace

@@ -3,16 +3,14 @@
 // step of the job, and `ecs-rollback-cli resume` finishes the operation from the journal:
 // the true outcome, never a second ResetDisks. A first Ctrl-C after the rollback call
 // stops the job after the step in flight and says how to resume it.
+#include "EmulatorProcess.h"
+
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -24,16 +22,6 @@ const QString group = QStringLiteral("ssg-demo-healthy");
 const QString instance = QStringLiteral("i-demo-healthy");
 const QString disk = QStringLiteral("d-demo-healthy-data1");
 const QString snapshot = QStringLiteral("s-demo-healthy-data1");
-const QString keyId = QStringLiteral("LTAIcrashTestKey");
-const QString keySecret = QStringLiteral("crashTestSecret");
-constexpr int RunTimeoutMs = 90000;
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 } // namespace
 
@@ -43,61 +31,37 @@ class TestCliCrash : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase();
     void init();
     void killedAtEachStepIsFinishedByResume_data();
     void killedAtEachStepIsFinishedByResume();
     void firstInterruptAfterTheCallStopsAndResumeFinishes();
 
 private:
-    QProcessEnvironment environment() const;
-    QStringList common(QStringList arguments) const;
-    CliRun run(const QStringList &arguments) const;
+    CliRun run(const QStringList &arguments) const { return m_emulator.run(arguments); }
     // Starts a rollback of `disk` and returns the process once `stepLine` shows on stderr.
     std::unique_ptr<QProcess> startRollbackUntil(const QString &stepLine, QByteArray *err);
-    QJsonObject admin(const QByteArray &method, const QString &route, const QJsonObject &body = {});
-    int resetDisksCalls();
+    int resetDisksCalls() { return m_emulator.callsOf(QStringLiteral("ResetDisks")); }
     QString worldValue(
-        const QString &list, const QString &idKey, const QString &id, const QString &field);
+        const QString &list, const QString &idKey, const QString &id, const QString &field)
+    {
+        return m_emulator.worldValue(list, idKey, id, field);
+    }
     QString unfinishedOperationId() const;
 
-    QTemporaryDir m_dir;
-    QProcess m_emulator;
-    QUrl m_url;
-    QNetworkAccessManager m_network;
-    QString m_journalPath;
-    int m_runs = 0;
+    EmulatorProcess m_emulator;
 };
 
 void TestCliCrash::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_emulator.start(QStringLiteral(ECS_EMULATOR_PATH),
-        { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--access-key"),
-            keyId + QLatin1Char(':') + keySecret });
-    QVERIFY(m_emulator.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(m_emulator.canReadLine(), 20000);
-    const QString line = QString::fromUtf8(m_emulator.readLine()).trimmed();
-    const QRegularExpressionMatch match
-        = QRegularExpression(QStringLiteral("listening on (\\S+)")).match(line);
-    QVERIFY2(match.hasMatch(), qPrintable(line));
-    m_url = QUrl(match.captured(1));
-}
-
-void TestCliCrash::cleanupTestCase()
-{
-    m_emulator.terminate();
-    m_emulator.waitForFinished(5000);
+    const QString problem = m_emulator.start();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestCliCrash::init()
 {
-    // A journal of its own for each run (removing one would leave its -wal behind).
-    m_journalPath = m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(++m_runs));
-    admin("POST", QStringLiteral("reset"));
-    admin("DELETE", QStringLiteral("requests"));
+    m_emulator.reset();
     // Short enough for a quick test, long enough that each step can be caught running.
-    admin("PUT", QStringLiteral("timing"),
+    m_emulator.admin("PUT", QStringLiteral("timing"),
         { { QStringLiteral("snapshotStepMs"), 300 }, { QStringLiteral("snapshotSteps"), 2 },
             { QStringLiteral("resetMs"), 2500 }, { QStringLiteral("startMs"), 1500 } });
     // The rollback call is slow to answer: a kill lands while it is in flight. Reading the
@@ -107,115 +71,25 @@ void TestCliCrash::init()
         return QJsonObject { { QStringLiteral("action"), QLatin1String(action) },
             { QStringLiteral("fixedMs"), ms } };
     };
-    admin("PUT", QStringLiteral("faults"),
+    m_emulator.admin("PUT", QStringLiteral("faults"),
         { { QStringLiteral("latency"),
             QJsonArray { slow("ResetDisks", 1000), slow("DescribeSnapshotGroups", 500) } } });
 }
 
-QProcessEnvironment TestCliCrash::environment() const
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-    for (const QString &name : env.keys()) {
-        if (name.startsWith(QLatin1String("ALIBABA_CLOUD_"))
-            || name.startsWith(QLatin1String("ALICLOUD_")))
-            env.remove(name);
-    }
-    env.insert(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), keyId);
-    env.insert(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), keySecret);
-    return env;
-}
-
-QStringList TestCliCrash::common(QStringList arguments) const
-{
-    arguments << QStringLiteral("--profile") << QStringLiteral("env")
-              << QStringLiteral("--endpoint") << m_url.toString() << QStringLiteral("--region")
-              << QStringLiteral("cn-hangzhou") << QStringLiteral("--journal-file") << m_journalPath;
-    return arguments;
-}
-
-CliRun TestCliCrash::run(const QStringList &arguments) const
-{
-    QProcess process;
-    process.setProcessEnvironment(environment());
-    process.start(QStringLiteral(ECS_CLI_PATH), common(arguments));
-    CliRun result;
-    if (!process.waitForStarted())
-        return result;
-    process.closeWriteChannel();
-    if (!process.waitForFinished(RunTimeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
 std::unique_ptr<QProcess> TestCliCrash::startRollbackUntil(const QString &stepLine, QByteArray *err)
 {
-    auto process = std::make_unique<QProcess>();
-    process->setProcessEnvironment(environment());
-    process->start(QStringLiteral(ECS_CLI_PATH),
-        common({ QStringLiteral("rollback"), group, QStringLiteral("--disk"), disk,
-            QStringLiteral("--start"), QStringLiteral("--yes") }));
-    if (!process->waitForStarted())
+    std::unique_ptr<QProcess> process = m_emulator.startCli({ QStringLiteral("rollback"), group,
+        QStringLiteral("--disk"), disk, QStringLiteral("--start"), QStringLiteral("--yes") });
+    if (!process)
         return nullptr;
-    process->closeWriteChannel();
     QElapsedTimer clock;
     clock.start();
-    while (!err->contains(stepLine.toUtf8()) && clock.elapsed() < RunTimeoutMs
+    while (!err->contains(stepLine.toUtf8()) && clock.elapsed() < EmulatorProcess::RunTimeoutMs
         && process->state() == QProcess::Running) {
         process->waitForReadyRead(100);
         err->append(process->readAllStandardError());
     }
     return err->contains(stepLine.toUtf8()) ? std::move(process) : nullptr;
-}
-
-QJsonObject TestCliCrash::admin(
-    const QByteArray &method, const QString &route, const QJsonObject &body)
-{
-    QUrl url = m_url;
-    url.setPath(QStringLiteral("/admin/") + route);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply = m_network.sendCustomRequest(
-        request, method, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson());
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(10000);
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-    reply->deleteLater();
-    return answer;
-}
-
-int TestCliCrash::resetDisksCalls()
-{
-    int count = 0;
-    const QJsonArray requests
-        = admin("GET", QStringLiteral("requests")).value(QLatin1String("requests")).toArray();
-    for (const QJsonValue &request : requests) {
-        if (request[QStringLiteral("action")].toString() == QLatin1String("ResetDisks")
-            && request[QStringLiteral("parameters")][QStringLiteral("DryRun")].toString()
-                != QLatin1String("true"))
-            ++count;
-    }
-    return count;
-}
-
-QString TestCliCrash::worldValue(
-    const QString &list, const QString &idKey, const QString &id, const QString &field)
-{
-    const QJsonArray records = admin("GET", QStringLiteral("world")).value(list).toArray();
-    for (const QJsonValue &record : records) {
-        if (record[idKey].toString() == id)
-            return record[field].toString();
-    }
-    return {};
 }
 
 QString TestCliCrash::unfinishedOperationId() const

@@ -78,6 +78,9 @@ RollbackPlan RollbackDialog::plan() const
     plan.diskIds = m_report.selectedDiskIds();
     plan.safetySnapshot = m_safetySnapshot->isChecked();
     plan.startAfterRollback = m_startAfter->isChecked();
+    plan.onChangeBeforeCall = m_skipChangedDisks->isChecked()
+        ? RollbackPlan::ChangePolicy::SkipChangedDisks
+        : RollbackPlan::ChangePolicy::StopJob;
     plan.profileName = m_context.profileName;
     plan.waits = m_context.waits;
     return plan;
@@ -292,10 +295,13 @@ QString RollbackDialog::summaryHtml() const
         : tr("<b>No snapshot of the current disks is created: this cannot be undone.</b>");
     const QString start = m_startAfter->isChecked() ? tr("The instance is started afterwards.")
                                                     : tr("The instance stays stopped afterwards.");
+    const QString change = m_skipChangedDisks->isChecked()
+        ? tr("A disk that changes before the rollback call is left out.")
+        : tr("If anything changes before the rollback call, nothing is rolled back.");
     return tr("<p>Instance <b>%1</b> is rolled back to instance snapshot <b>%2</b>. Data written "
-              "on these disks since %3 is lost:</p><ul>%4</ul><p>%5<br>%6</p>")
+              "on these disks since %3 is lost:</p><ul>%4</ul><p>%5<br>%6<br>%7</p>")
         .arg(who.toHtmlEscaped(), m_target.snapshotGroupId.toHtmlEscaped(), since.toHtmlEscaped(),
-            disks, safety, start);
+            disks, safety, start, change);
 }
 
 void RollbackDialog::confirm()

@@ -121,6 +121,7 @@ private:
     QWidget *m_optionSection = nullptr;
     QCheckBox *m_startAfter = nullptr;
     QCheckBox *m_safetySnapshot = nullptr;
+    QCheckBox *m_skipChangedDisks = nullptr;
     QGroupBox *m_diskSection = nullptr;
     DiskChecklistModel *m_diskModel = nullptr;
     QTableView *m_diskView = nullptr;

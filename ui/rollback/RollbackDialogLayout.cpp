@@ -156,10 +156,22 @@ QWidget *RollbackDialog::createOptionSection()
     m_safetySnapshot->setChecked(QSettings().value(settingsKeySafetySnapshot(), true).toBool());
     connect(m_safetySnapshot, &QCheckBox::toggled, this,
         [](bool checked) { QSettings().setValue(settingsKeySafetySnapshot(), checked); });
+    // Not remembered: each rollback's answer to "what if the state moves" is its own.
+    m_skipChangedDisks = new QCheckBox(
+        tr("If a disk changes before the rollback call, &leave it out and roll back the rest"));
+    m_skipChangedDisks->setObjectName(QStringLiteral("skipChangedDisksCheckBox"));
+    m_skipChangedDisks->setAccessibleName(
+        tr("If a disk changes before the rollback call, leave it out"));
+    m_skipChangedDisks->setToolTip(
+        tr("Every precondition is checked again right before the irreversible call. If a disk "
+           "was detached or its snapshot deleted meanwhile, the rollback stops and nothing is "
+           "rolled back, unless this is checked. A change to the instance always stops it."));
+    m_skipChangedDisks->setChecked(false);
     auto *layout = new QVBoxLayout(section);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_startAfter);
     layout->addWidget(m_safetySnapshot);
+    layout->addWidget(m_skipChangedDisks);
     return section;
 }
 

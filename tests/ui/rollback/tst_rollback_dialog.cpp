@@ -290,6 +290,10 @@ void TestRollbackDialog::confirmationEmitsPlan()
     QVERIFY(waitChecked(*dialog));
     dialog->findChild<QCheckBox *>(QStringLiteral("startAfterCheckBox"))->setChecked(true);
     dialog->findChild<QCheckBox *>(QStringLiteral("safetySnapshotCheckBox"))->setChecked(false);
+    auto *skipChanged = dialog->findChild<QCheckBox *>(QStringLiteral("skipChangedDisksCheckBox"));
+    QVERIFY(skipChanged);
+    QVERIFY(!skipChanged->isChecked()); // by default a change stops the whole rollback
+    skipChanged->setChecked(true);
     const QStringList disks = dialog->report().selectedDiskIds();
     QCOMPARE(disks.size(), 4);
 
@@ -312,6 +316,9 @@ void TestRollbackDialog::confirmationEmitsPlan()
     QCOMPARE(plan.diskIds, disks);
     QCOMPARE(plan.startAfterRollback, true);
     QCOMPARE(plan.safetySnapshot, false);
+    QCOMPARE(plan.onChangeBeforeCall, RollbackPlan::ChangePolicy::SkipChangedDisks);
+    QVERIFY2(box->informativeText().contains(QStringLiteral("left out")),
+        qPrintable(box->informativeText()));
     QCOMPARE(plan.target.snapshotGroupId, QStringLiteral("ssg-demo-healthy"));
     QCOMPARE(plan.target.instanceId, QStringLiteral("i-demo-healthy"));
     QCOMPARE(plan.profileName, QStringLiteral("test-profile"));
