@@ -204,7 +204,7 @@ void PreconditionCheckTest::rule_data()
         << QStringList { g1, SystemDiskId, d1 };
     QTest::newRow("selected disk not in the group")
         << Mutation([](RollbackFacts &) {}) << Selection(QStringList { d1, QStringLiteral("d-x") })
-        << PreconditionKind::DiskSelection << QString() << F << Remedy::None << false
+        << PreconditionKind::DiskSelection << QStringLiteral("d-x") << F << Remedy::None << false
         << QStringList { QStringLiteral("d-x"), g1 };
     QTest::newRow("no disk eligible")
         << Mutation([](RollbackFacts &f) { f.memberSnapshots.clear(); }) << defaultSelection
@@ -364,9 +364,11 @@ void PreconditionCheckTest::rule()
     for (const QString &mention : mentions)
         QVERIFY2(text.contains(mention), qPrintable(mention + QLatin1String(" not in:\n") + text));
 
-    // A blocking item is what stops the rollback, and offers its remedy.
-    const bool blocking
-        = item->blocks() && (diskId.isEmpty() || report.selectedDiskIds().contains(diskId));
+    // A blocking item is what stops the rollback, and offers its remedy. A disk asked for
+    // by name that the group does not hold is never selected, and stops it all the same.
+    const bool blocking = item->blocks()
+        && (diskId.isEmpty() || report.selectedDiskIds().contains(diskId)
+            || kind == PreconditionKind::DiskSelection);
     bool listed = false;
     for (const PreconditionItem &other : report.blockingItems())
         listed = listed || (other.kind == kind && other.diskId == diskId);
