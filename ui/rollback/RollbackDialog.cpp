@@ -46,11 +46,6 @@ RollbackDialog::RollbackDialog(
 
 RollbackDialog::~RollbackDialog() = default;
 
-QString RollbackDialog::settingsKeySafetySnapshot()
-{
-    return QStringLiteral("rollback/safetySnapshot");
-}
-
 void RollbackDialog::setGuidedMode(bool guided)
 {
     if (guided == m_guided)

@@ -25,6 +25,7 @@ class QVBoxLayout;
 namespace ecs {
 
 class DiskChecklistModel;
+class InlineMessage;
 class FactsGatherer;
 class PreconditionListWidget;
 class PrecautionsNote;
@@ -58,8 +59,6 @@ public:
     bool isOkEnabled() const;
     // True while the facts are gathered.
     bool isChecking() const;
-
-    static QString settingsKeySafetySnapshot();
 
 Q_SIGNALS:
     void rollbackConfirmed(const ecs::RollbackPlan &plan);
@@ -122,6 +121,7 @@ private:
     QCheckBox *m_startAfter = nullptr;
     QCheckBox *m_safetySnapshot = nullptr;
     QCheckBox *m_skipChangedDisks = nullptr;
+    InlineMessage *m_noSafetySnapshotWarning = nullptr;
     QGroupBox *m_diskSection = nullptr;
     DiskChecklistModel *m_diskModel = nullptr;
     QTableView *m_diskView = nullptr;

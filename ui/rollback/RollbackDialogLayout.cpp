@@ -5,6 +5,7 @@
 #include "PreconditionListWidget.h"
 #include "RollbackDialog.h"
 #include "StopRemedyPanel.h"
+#include "profiles/InlineMessage.h"
 
 #include <QCheckBox>
 #include <QGroupBox>
@@ -16,7 +17,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QTableView>
@@ -152,10 +152,23 @@ QWidget *RollbackDialog::createOptionSection()
     m_safetySnapshot->setAccessibleName(
         tr("Create an instance snapshot of the current disks first"));
     m_safetySnapshot->setToolTip(tr("If taking this snapshot fails, nothing is rolled back."));
-    // Remembered, as VirtualBox remembers "take a snapshot of the current state".
-    m_safetySnapshot->setChecked(QSettings().value(settingsKeySafetySnapshot(), true).toBool());
-    connect(m_safetySnapshot, &QCheckBox::toggled, this,
-        [](bool checked) { QSettings().setValue(settingsKeySafetySnapshot(), checked); });
+    // Never remembered: the protective default comes back for every rollback, and turning it
+    // off is a decision for this one, said next to the box and again in the confirmation.
+    m_safetySnapshot->setChecked(true);
+    m_noSafetySnapshotWarning = new InlineMessage;
+    m_noSafetySnapshotWarning->setObjectName(QStringLiteral("noSafetySnapshotWarning"));
+    m_noSafetySnapshotWarning->hide();
+    connect(m_safetySnapshot, &QCheckBox::toggled, m_noSafetySnapshotWarning, [this](bool checked) {
+        if (checked) {
+            m_noSafetySnapshotWarning->clear();
+            m_noSafetySnapshotWarning->hide();
+            return;
+        }
+        m_noSafetySnapshotWarning->showMessage(InlineMessage::Kind::Warning,
+            tr("Only for this rollback: the current data of the selected disks cannot be "
+               "recovered afterwards."));
+        m_noSafetySnapshotWarning->show();
+    });
     // Not remembered: each rollback's answer to "what if the state moves" is its own.
     m_skipChangedDisks = new QCheckBox(
         tr("If a disk changes before the rollback call, &leave it out and roll back the rest"));
@@ -171,6 +184,7 @@ QWidget *RollbackDialog::createOptionSection()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_startAfter);
     layout->addWidget(m_safetySnapshot);
+    layout->addWidget(m_noSafetySnapshotWarning);
     layout->addWidget(m_skipChangedDisks);
     return section;
 }

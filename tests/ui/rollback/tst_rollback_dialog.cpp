@@ -3,6 +3,7 @@
 // the disk checklist, the final confirmation, guided mode and the remembered safety
 // snapshot work as a user would drive them.
 #include "JobHarness.h"
+#include "profiles/InlineMessage.h"
 #include "rollback/DiskChecklistModel.h"
 #include "rollback/PreconditionListWidget.h"
 #include "rollback/RollbackDialog.h"
@@ -89,7 +90,7 @@ private Q_SLOTS:
     void confirmationEmitsPlan();
     void confirmationCancelled();
     void guidedMode();
-    void safetySnapshotRemembered();
+    void safetySnapshotIsOnForEveryRollback();
     void screenshots();
 
 private:
@@ -387,26 +388,30 @@ void TestRollbackDialog::guidedMode()
     QCOMPARE(dialog->result(), int(QDialog::Accepted));
 }
 
-void TestRollbackDialog::safetySnapshotRemembered()
+void TestRollbackDialog::safetySnapshotIsOnForEveryRollback()
 {
     const QString name = QStringLiteral("safetySnapshotCheckBox");
+    // What an older version remembered must not carry over either.
+    QSettings().setValue(QStringLiteral("rollback/safetySnapshot"), false);
     {
         auto first = open(QStringLiteral("healthy"));
         auto *box = first->findChild<QCheckBox *>(name);
-        QVERIFY(box->isChecked()); // on by default
-        box->setChecked(false);
+        QVERIFY(box->isChecked()); // the protective default
+        auto *warning
+            = first->findChild<InlineMessage *>(QStringLiteral("noSafetySnapshotWarning"));
+        QVERIFY(warning);
+        QVERIFY(warning->isHidden());
+        box->setChecked(false); // for this rollback only, and said so
+        QVERIFY(!warning->isHidden());
+        QVERIFY2(
+            warning->text().contains(QStringLiteral("this rollback")), qPrintable(warning->text()));
         QCOMPARE(first->plan().safetySnapshot, false);
+        QVERIFY(waitChecked(*first));
     }
-    {
-        auto second = open(QStringLiteral("healthy"));
-        auto *box = second->findChild<QCheckBox *>(name);
-        QVERIFY(!box->isChecked());
-        box->setChecked(true);
-    }
-    auto third = open(QStringLiteral("healthy"));
-    QVERIFY(third->findChild<QCheckBox *>(name)->isChecked());
-    QVERIFY(third->plan().safetySnapshot);
-    QVERIFY(waitChecked(*third)); // let the reads end before the harness goes
+    auto second = open(QStringLiteral("healthy"));
+    QVERIFY(second->findChild<QCheckBox *>(name)->isChecked());
+    QVERIFY(second->plan().safetySnapshot);
+    QVERIFY(waitChecked(*second)); // let the reads end before the harness goes
 }
 
 void TestRollbackDialog::screenshots()
