@@ -32,7 +32,10 @@ LoadStateMessage LoadStateMessage::forError(const ApiError &error, const QString
     case ApiError::Kind::Tls:
         message.kind = Kind::Offline;
         message.title = tr("Cannot reach the ECS endpoint");
-        message.advice = tr("Check the network or proxy; F5 tries again.");
+        // What the network said (e.g. "Connection refused"), then what to look at.
+        message.advice
+            = (error.message().isEmpty() ? QString() : error.message() + QStringLiteral("\n"))
+            + tr("Check the network, the proxy and the profile's endpoint; F5 tries again.");
         return message;
     case ApiError::Kind::Service:
         break;

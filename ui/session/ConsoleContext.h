@@ -19,6 +19,10 @@ struct ConsoleContext
     QString profileName; // for the journal and the window title
     bool sandbox = false;
     WaitOptions waits; // polling of instances and disks (shorter on the sandbox)
+    // Changes with every activation (even of the same profile, whose secret may have been
+    // edited) and every region switch: rows loaded under another generation are another
+    // account's or region's, and are dropped at once.
+    quint64 generation = 0;
 };
 
 } // namespace ecs

@@ -161,6 +161,7 @@ void ConsoleSession::finishActivation(const QString &profileId, const Credential
     m_client->setSettings(settings);
     m_client->setCredential(credential);
     m_activeProfileId = profileId;
+    ++m_generation;
     if (m_pendingOrigin == Origin::User)
         FirstRun::rememberProfile(profileId);
     m_pendingProfileId.clear();
@@ -191,6 +192,7 @@ void ConsoleSession::setRegionId(const QString &regionId)
     if (regionId.isEmpty() || regionId == m_regionId)
         return;
     m_regionId = regionId;
+    ++m_generation;
     ClientSettings settings = m_client->settings();
     settings.defaultRegionId = regionId;
     m_client->setSettings(settings);
@@ -207,9 +209,17 @@ ConsoleContext ConsoleSession::context() const
     context.regionId = m_regionId;
     context.profileName = profileName();
     context.sandbox = isSandbox();
+    context.generation = m_generation;
     if (context.sandbox)
         context.waits.intervalMs = sandboxPollIntervalMs;
     return context;
+}
+
+QString ConsoleSession::endpointHost() const
+{
+    if (isSandbox())
+        return tr("local emulator");
+    return m_client->endpointFor(m_regionId).host();
 }
 
 emulator::EmbeddedEmulator *ConsoleSession::sandbox() const

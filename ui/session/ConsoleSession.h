@@ -66,6 +66,9 @@ public:
     QString profileName() const { return m_activeProfileId; }
 
     QString regionId() const { return m_regionId; }
+    // The host the active profile's calls go to in the current region ("local emulator"
+    // for the sandbox), for the top bar.
+    QString endpointHost() const;
     // Remembered for the active profile (QSettings "session/lastRegion/<profileId>").
     void setRegionId(const QString &regionId);
 
@@ -105,6 +108,7 @@ private:
     Origin m_pendingOrigin = Origin::User;
     QString m_activeProfileId;
     QString m_regionId;
+    quint64 m_generation = 0; // ConsoleContext::generation
 };
 
 } // namespace ecs

@@ -56,11 +56,32 @@ DiskSnapshotsTab::DiskSnapshotsTab(QWidget *parent)
 
 void DiskSnapshotsTab::setContext(const ConsoleContext &context)
 {
-    if (context.api != m_context.api || context.regionId != m_context.regionId)
-        m_stale = true;
+    const bool changed = context.generation != m_context.generation || context.api != m_context.api
+        || context.regionId != m_context.regionId;
     m_context = context;
+    if (changed) {
+        showSwitching(tr("Loading disk snapshots in %1…").arg(m_context.regionId));
+        m_stale = true;
+    }
     if (m_stale && isVisible())
         ensureLoaded();
+}
+
+void DiskSnapshotsTab::showSwitching(const QString &text)
+{
+    // Rows of another account or region never stay on screen (see InstanceSnapshotsTab).
+    if (m_loader)
+        m_loader->cancel();
+    m_model->clear();
+    updateCount();
+    m_state->showLoading(text);
+    m_stack->setCurrentWidget(m_state);
+}
+
+void DiskSnapshotsTab::showProblem(const QString &title, const QString &text)
+{
+    showSwitching({});
+    m_state->showMessage(title, text, false);
 }
 
 void DiskSnapshotsTab::ensureLoaded()

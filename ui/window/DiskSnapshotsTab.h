@@ -27,7 +27,11 @@ class DiskSnapshotsTab : public QWidget
 public:
     explicit DiskSnapshotsTab(QWidget *parent = nullptr);
 
+    // A new generation (profile or region) drops the rows at once; loads when visible.
     void setContext(const ConsoleContext &context);
+    void showSwitching(const QString &text);
+    // A problem that prevents any listing (e.g. the profile could not be used).
+    void showProblem(const QString &title, const QString &text);
     void ensureLoaded();
     void reload(bool refresh);
     QTableView *view() const { return m_view; }

@@ -92,15 +92,43 @@ InstanceSnapshotsTab::InstanceSnapshotsTab(QWidget *parent)
 
 void InstanceSnapshotsTab::setContext(const ConsoleContext &context)
 {
-    const bool changed = context.api != m_context.api || context.regionId != m_context.regionId;
+    const bool changed = context.generation != m_context.generation || context.api != m_context.api
+        || context.regionId != m_context.regionId;
     m_context = context;
-    if (changed && m_context.api)
+    if (!changed)
+        return;
+    // Another account's or region's rows must not stay on screen, not even while the new
+    // ones load: their "Rollback instance" links would act under the wrong credentials.
+    clearRows();
+    if (m_context.api)
         reload(false);
+}
+
+void InstanceSnapshotsTab::showSwitching(const QString &text)
+{
+    clearRows();
+    m_state->showLoading(text);
+    m_stack->setCurrentWidget(m_state);
+}
+
+void InstanceSnapshotsTab::clearRows()
+{
+    if (m_loader)
+        m_loader->cancel();
+    m_model->clear();
+    m_count->setText({});
+    m_count->setToolTip({});
+    updateActions();
 }
 
 bool InstanceSnapshotsTab::isShowingRows() const
 {
     return m_stack->currentWidget() == m_view;
+}
+
+QString InstanceSnapshotsTab::stateText() const
+{
+    return m_state->title() + QLatin1Char('\n') + m_state->text();
 }
 
 void InstanceSnapshotsTab::reload(bool refresh)

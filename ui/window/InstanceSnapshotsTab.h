@@ -32,7 +32,10 @@ class InstanceSnapshotsTab : public QWidget
 public:
     explicit InstanceSnapshotsTab(QWidget *parent = nullptr);
 
+    // A new generation (profile or region) drops the rows at once, then loads.
     void setContext(const ConsoleContext &context);
+    // While a profile is being activated: no rows, a loading state saying so.
+    void showSwitching(const QString &text);
     // Reads the list again; `refresh` keeps the rows (and selection) while it loads.
     void reload(bool refresh);
     // A problem that prevents any listing (e.g. the profile could not be used).
@@ -44,6 +47,8 @@ public:
     SnapshotGroupFilterProxy *proxy() const { return m_proxy; }
     StateMessageWidget *stateMessage() const { return m_state; }
     bool isShowingRows() const;
+    // The title and text of the state shown instead of the rows (loading, empty, error).
+    QString stateText() const;
     // Opens the rollback dialog for the group in proxy row `row`.
     void requestRollback(int row);
 
@@ -56,6 +61,7 @@ private:
     void fitColumns();
     void updateCount();
     void updateActions();
+    void clearRows();
 
     ConsoleContext m_context;
     SnapshotGroupTableModel *m_model;

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AccountBadge.h"
 #include "DiskSnapshotsTab.h"
 #include "InstanceSnapshotsTab.h"
 #include "QuitGuard.h"
@@ -69,8 +70,18 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
             }
             statusBar()->showMessage(
                 tr("Profile %1 could not be used: %2").arg(profileId, message));
-            m_instanceSnapshots->showProblem(
-                tr("Profile %1 could not be used").arg(profileId), message);
+            // The previous profile is still the active one: say so everywhere, but leave
+            // its rows off the screen until asked for (F5), so nothing looks like the
+            // account that was chosen.
+            fillProfiles();
+            m_account->showAccount(
+                m_profiles->currentText(), m_session->endpointHost(), m_session->isSandbox());
+            m_rollbacks->setContext(m_session->context());
+            const QString title = tr("Profile %1 could not be used").arg(profileId);
+            const QString still = tr("Still using %1: press F5 to show its data again.")
+                                      .arg(m_profiles->currentText());
+            m_instanceSnapshots->showProblem(title, message + QStringLiteral("\n\n") + still);
+            m_diskSnapshots->showProblem(title, message + QStringLiteral("\n\n") + still);
         });
     connect(m_session, &ConsoleSession::regionChanged, this, [this] { applyContext(); });
     connect(m_session, &ConsoleSession::profileChoicesChanged, this, &MainWindow::fillProfiles);
@@ -166,11 +177,8 @@ void MainWindow::buildTopBar()
     bar->addWidget(m_profiles);
     connect(m_profiles, qOverload<int>(&QComboBox::activated), this, &MainWindow::onProfileChosen);
 
-    m_sandboxBadge = new QLabel(tr("  Sandbox: simulated account  "), bar);
-    m_sandboxBadge->setAccessibleName(tr("Sandbox"));
-    m_sandboxBadge->setToolTip(tr("Everything here happens in a local ECS emulator; no "
-                                  "cloud resource is touched."));
-    bar->addWidget(m_sandboxBadge);
+    m_account = new AccountBadge(bar);
+    bar->addWidget(m_account);
 
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -296,14 +304,24 @@ void MainWindow::onProfileChosen(int index)
             10000);
         return;
     }
-    statusBar()->showMessage(tr("Switching to %1…").arg(m_profiles->itemText(index)));
+    const QString name = m_profiles->itemText(index);
+    statusBar()->showMessage(tr("Switching to %1…").arg(name));
+    // Nothing of the old account stays on screen or can be acted on while the new one loads.
+    m_account->showSwitching(name);
+    m_instanceSnapshots->showSwitching(tr("Switching to %1…").arg(name));
+    m_diskSnapshots->showSwitching(tr("Switching to %1…").arg(name));
+    m_rollbacks->setContext({});
     m_session->activate(id);
 }
 
 void MainWindow::onSessionActivated()
 {
     fillProfiles();
-    m_sandboxBadge->setVisible(m_session->isSandbox());
+    m_account->showAccount(
+        m_profiles->currentText(), m_session->endpointHost(), m_session->isSandbox());
+    // The first-run note is about the sandbox; it is not true of a real account.
+    if (!m_session->isSandbox())
+        setHint({});
     statusBar()->showMessage(tr("Using %1").arg(m_profiles->currentText()), 5000);
     m_journal->setJournal(m_session->journal());
     loadRegions();

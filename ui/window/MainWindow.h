@@ -10,6 +10,7 @@ class QTreeWidgetItem;
 
 namespace ecs {
 
+class AccountBadge;
 class ConsoleSession;
 class CredentialCatalogue;
 class ProfileStore;
@@ -48,6 +49,7 @@ public:
     QuitGuard *quitGuard() const { return m_quitGuard; }
     QComboBox *regionSelector() const { return m_regions; }
     QComboBox *profileSelector() const { return m_profiles; }
+    AccountBadge *accountBadge() const { return m_account; }
 
 public Q_SLOTS:
     void refresh();
@@ -80,7 +82,7 @@ private:
     QuitGuard *m_quitGuard;
     QComboBox *m_profiles = nullptr;
     QComboBox *m_regions = nullptr;
-    QLabel *m_sandboxBadge = nullptr;
+    AccountBadge *m_account = nullptr;
     QLabel *m_hint = nullptr;
     QTreeWidget *m_navigation = nullptr;
     QTreeWidgetItem *m_snapshotsItem = nullptr;

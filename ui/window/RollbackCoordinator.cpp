@@ -62,6 +62,13 @@ void RollbackCoordinator::openRollbackDialog(const RollbackTarget &target)
         Q_EMIT message(tr("A rollback of %1 is already running.").arg(target.instanceId));
         return;
     }
+    // A row of another profile or region (a click that raced a switch) never acts under
+    // the new credentials.
+    if (!m_context.api || (!target.regionId.isEmpty() && target.regionId != m_context.regionId)) {
+        Q_EMIT message(tr("The list is being read again for another profile or region: try "
+                          "again once it shows."));
+        return;
+    }
     // Enter on a row and a click on its action may both ask: one dialog per instance.
     if (QWidget *open = m_dialogs.value(target.instanceId)) {
         open->raise();

@@ -16,6 +16,7 @@
 #include "rollback/RollbackJob.h"
 #include "service/EcsService.h"
 #include "session/ConsoleSession.h"
+#include "window/AccountBadge.h"
 #include "window/InstanceSnapshotsTab.h"
 #include "window/MainWindow.h"
 #include "window/RollbackCoordinator.h"
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void listLoadsAndSearches();
     void regionSwitchReloads();
     void rollbackFromTheActionsColumnRunsToTheEnd();
+    void profileSwitchNeverShowsTheOldAccount();
+    void regionSwitchDropsTheRowsAtOnce();
 
 private:
     void saveShot(QWidget *widget, const QString &name);
@@ -213,6 +216,58 @@ void TestMainWindow::rollbackFromTheActionsColumnRunsToTheEnd()
     }
     QVERIFY(foundReset);
     saveShot(m_window.get(), QStringLiteral("journal.png"));
+}
+
+void TestMainWindow::profileSwitchNeverShowsTheOldAccount()
+{
+    InstanceSnapshotsTab *tab = m_window->instanceSnapshotsTab();
+    QTRY_VERIFY_WITH_TIMEOUT(tab->model()->rowCount() > 0, 10000);
+    QVERIFY(m_window->accountBadge()->isSandbox());
+    QCOMPARE(m_window->accountBadge()->text(), QStringLiteral("Sandbox: simulated account"));
+
+    // A real profile whose endpoint refuses the connection.
+    AppProfile broken;
+    broken.name = QStringLiteral("broken");
+    broken.accessKeyId = QStringLiteral("LTAIbrokenKey");
+    broken.endpointOverride = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    bool saved = false;
+    m_profiles->save(broken, ProfileSecret { QStringLiteral("wrong-secret"), {} }, this,
+        [&](const ProfileError &error) { saved = !error.isError(); });
+    QTRY_VERIFY(saved); // profilesChanged → the catalogue → the profile list
+    QComboBox *profiles = m_window->profileSelector();
+    QTRY_VERIFY(profiles->findData(QStringLiteral("app:broken")) >= 0);
+
+    const int index = profiles->findData(QStringLiteral("app:broken"));
+    profiles->setCurrentIndex(index);
+    Q_EMIT profiles->activated(index);
+    // At once, before any answer: no row of the sandbox is left to click.
+    QCOMPARE(tab->model()->rowCount(), 0);
+    QVERIFY(!tab->isShowingRows());
+    QVERIFY(!m_window->accountBadge()->isSandbox());
+    QVERIFY(m_window->accountBadge()->text().contains(QStringLiteral("Switching")));
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->activeProfileId(), QStringLiteral("app:broken"), 10000);
+    QVERIFY(!m_window->accountBadge()->isSandbox());
+    QVERIFY2(m_window->accountBadge()->text().contains(QStringLiteral("127.0.0.1")),
+        qPrintable(m_window->accountBadge()->text()));
+    // The load fails: an error state, never the previous account's rows.
+    QTRY_VERIFY2_WITH_TIMEOUT(tab->stateText().contains(QStringLiteral("Cannot reach")),
+        qPrintable(tab->stateText()), 30000);
+    QVERIFY2(tab->stateText().contains(QStringLiteral("endpoint")), qPrintable(tab->stateText()));
+    QCOMPARE(tab->model()->rowCount(), 0);
+    QVERIFY(!tab->isShowingRows());
+    saveShot(m_window.get(), QStringLiteral("main-window-unreachable.png"));
+}
+
+void TestMainWindow::regionSwitchDropsTheRowsAtOnce()
+{
+    InstanceSnapshotsTab *tab = m_window->instanceSnapshotsTab();
+    QTRY_VERIFY_WITH_TIMEOUT(tab->model()->rowCount() > 0, 10000);
+    QVERIFY(proxyRowOf(QStringLiteral("ssg-demo-healthy")) >= 0);
+    m_session->setRegionId(QStringLiteral("cn-shanghai"));
+    QCOMPARE(tab->model()->rowCount(), 0); // no cn-hangzhou row under the cn-shanghai title
+    QTRY_COMPARE_WITH_TIMEOUT(tab->model()->rowCount(), 2, 10000);
+    QCOMPARE(proxyRowOf(QStringLiteral("ssg-demo-healthy")), -1);
 }
 
 QTEST_MAIN(TestMainWindow)
