@@ -11,12 +11,14 @@
 
 #include <QCheckBox>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableView>
@@ -34,7 +36,7 @@ RollbackDialog::RollbackDialog(
     setWindowTitle(tr("Rollback instance"));
     setAccessibleName(tr("Rollback instance"));
     setSizeGripEnabled(true);
-    setMinimumSize(640, 520);
+    setMinimumSize(640, 520); // bounded by the screen in fitToScreen()
     resize(900, 820);
     if (m_target.regionId.isEmpty())
         m_target.regionId = context.regionId;
@@ -45,6 +47,37 @@ RollbackDialog::RollbackDialog(
 }
 
 RollbackDialog::~RollbackDialog() = default;
+
+void RollbackDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    if (!m_fitted) {
+        m_fitted = true;
+        fitToScreen();
+    }
+}
+
+void RollbackDialog::fitToScreen()
+{
+    // 900×820 is comfortable at 100% on a desktop; at 150% on a laptop it would put OK and
+    // Cancel below the screen. The pages scroll, the buttons sit under them: shrinking the
+    // window keeps them in view.
+    const QScreen *where = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!where)
+        return;
+    const QRect available = where->availableGeometry();
+    const QSize frame = frameGeometry().size() - size(); // the window manager's decoration
+    const QSize room = available.size() - frame;
+    setMinimumSize(minimumSize().boundedTo(room));
+    resize(size().boundedTo(room));
+    // Then wholly on that screen: centred on the parent may push it past an edge.
+    QRect placed = frameGeometry();
+    placed.moveRight(qMin(placed.right(), available.right()));
+    placed.moveBottom(qMin(placed.bottom(), available.bottom()));
+    placed.moveLeft(qMax(placed.left(), available.left()));
+    placed.moveTop(qMax(placed.top(), available.top()));
+    move(placed.topLeft());
+}
 
 void RollbackDialog::setGuidedMode(bool guided)
 {

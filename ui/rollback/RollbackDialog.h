@@ -63,6 +63,10 @@ public:
 Q_SIGNALS:
     void rollbackConfirmed(const ecs::RollbackPlan &plan);
 
+protected:
+    // The first show sizes the dialog to the screen it opens on (fitToScreen()).
+    void showEvent(QShowEvent *event) override;
+
 private:
     // RollbackDialogLayout.cpp: the widgets and where they sit.
     void createWidgets();
@@ -73,6 +77,7 @@ private:
     QWidget *createButtonRow();
     // Puts the sections on the single page (normal) or on the step pages (guided).
     void placeSections();
+    void fitToScreen();
     void showStep(int step);
     void fixTabOrder();
     // The checklist as tall as its rows (up to a point), so the page does not scroll for
@@ -121,6 +126,7 @@ private:
     QCheckBox *m_startAfter = nullptr;
     QCheckBox *m_safetySnapshot = nullptr;
     QCheckBox *m_skipChangedDisks = nullptr;
+    bool m_fitted = false;
     InlineMessage *m_noSafetySnapshotWarning = nullptr;
     QGroupBox *m_diskSection = nullptr;
     DiskChecklistModel *m_diskModel = nullptr;
