@@ -1,19 +1,10 @@
 #include "LoadStateMessage.h"
 
+#include "api/CredentialProblem.h"
+
 namespace ecs {
 
 namespace {
-
-bool isAccessKeyRefused(const QString &code)
-{
-    return code == QLatin1String("InvalidAccessKeyId.NotFound")
-        || code == QLatin1String("InvalidAccessKeyId.Inactive")
-        || code == QLatin1String("InvalidAccessKeyId")
-        || code == QLatin1String("SignatureDoesNotMatch")
-        || code == QLatin1String("IncompleteSignature")
-        || code == QLatin1String("InvalidSecurityToken.Expired")
-        || code == QLatin1String("InvalidSecurityToken.Malformed");
-}
 
 bool isNoPermission(const QString &code)
 {
@@ -23,9 +14,11 @@ bool isNoPermission(const QString &code)
 
 } // namespace
 
-LoadStateMessage LoadStateMessage::forError(const ApiError &error, const QString &action)
+LoadStateMessage LoadStateMessage::forError(
+    const ApiError &error, const QString &action, const QString &profileName)
 {
     LoadStateMessage message;
+    message.details = error.summary();
     switch (error.kind()) {
     case ApiError::Kind::Network:
     case ApiError::Kind::Timeout:
@@ -46,10 +39,12 @@ LoadStateMessage LoadStateMessage::forError(const ApiError &error, const QString
     }
 
     const QString code = error.code();
-    if (isAccessKeyRefused(code)) {
+    if (const std::optional<CredentialProblem> problem = CredentialProblem::of(error)) {
         message.kind = Kind::AccessKeyRefused;
-        message.title = tr("The AccessKey was refused");
-        message.advice = tr("Check the AccessKey ID and secret of this profile (Profiles…).");
+        message.title = problem->headline(profileName.isEmpty()
+                ? tr("this profile", "a profile with no name given")
+                : profileName);
+        message.advice = problem->advice();
     } else if (isNoPermission(code)) {
         message.kind = Kind::NoPermission;
         message.title = action == QLatin1String("DescribeSnapshots")

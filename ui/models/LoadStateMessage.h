@@ -26,10 +26,14 @@ public:
     Kind kind = Kind::Other;
     QString title;
     QString advice;
+    // The service's own words (already redacted), for a "Details" toggle: never the headline.
+    QString details;
 
     // `action` is the API action that failed; it names the RAM permission to ask for.
-    static LoadStateMessage forError(
-        const ApiError &error, const QString &action = QStringLiteral("DescribeSnapshotGroups"));
+    // `profileName` (as the profile list shows it) names whose credentials were refused.
+    static LoadStateMessage forError(const ApiError &error,
+        const QString &action = QStringLiteral("DescribeSnapshotGroups"),
+        const QString &profileName = {});
     // `regionName` as shown in the region selector (its ID when there is no name).
     static LoadStateMessage forEmpty(const QString &regionName);
     // The instance snapshot page's wording for an empty listing of disk snapshots.

@@ -17,6 +17,7 @@ struct ConsoleContext
     Journal *journal = nullptr; // may be null: nothing is journalled
     QString regionId;
     QString profileName; // for the journal and the window title
+    QString profileDisplayName; // as the profile list shows it, for messages
     bool sandbox = false;
     WaitOptions waits; // polling of instances and disks (shorter on the sandbox)
     // Changes with every activation (even of the same profile, whose secret may have been

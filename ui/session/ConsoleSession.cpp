@@ -208,6 +208,10 @@ ConsoleContext ConsoleSession::context() const
     context.journal = m_journal.get();
     context.regionId = m_regionId;
     context.profileName = profileName();
+    for (const ProfileChoice &choice : profileChoices()) {
+        if (choice.id == m_activeProfileId)
+            context.profileDisplayName = choice.displayName;
+    }
     context.sandbox = isSandbox();
     context.generation = m_generation;
     if (context.sandbox)

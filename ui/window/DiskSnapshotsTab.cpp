@@ -116,9 +116,9 @@ void DiskSnapshotsTab::reload(bool refresh)
 void DiskSnapshotsTab::onLoadFinished(const ApiError &error)
 {
     if (error.isError() && m_model->rowCount() == 0) {
-        const LoadStateMessage message
-            = LoadStateMessage::forError(error, QStringLiteral("DescribeSnapshots"));
-        m_state->showMessage(message.title, message.advice, true);
+        const LoadStateMessage message = LoadStateMessage::forError(
+            error, QStringLiteral("DescribeSnapshots"), m_context.profileDisplayName);
+        m_state->showMessage(message.title, message.advice, true, message.details);
         m_stack->setCurrentWidget(m_state);
         return;
     }

@@ -161,9 +161,10 @@ void InstanceSnapshotsTab::reload(bool refresh)
 void InstanceSnapshotsTab::onLoadFinished(const ApiError &error)
 {
     if (error.isError()) {
-        const LoadStateMessage message = LoadStateMessage::forError(error);
+        const LoadStateMessage message = LoadStateMessage::forError(
+            error, QStringLiteral("DescribeSnapshotGroups"), m_context.profileDisplayName);
         if (m_model->rowCount() == 0) {
-            m_state->showMessage(message.title, message.advice, true);
+            m_state->showMessage(message.title, message.advice, true, message.details);
             m_stack->setCurrentWidget(m_state);
         }
         m_count->setText(message.title);

@@ -9,6 +9,7 @@
 #include "api/EcsApi.h"
 #include "journal/JournalView.h"
 #include "model/Region.h"
+#include "models/LoadStateMessage.h"
 #include "profiles/ProfilesDialog.h"
 #include "session/ConsoleSession.h"
 
@@ -346,8 +347,13 @@ void MainWindow::onRegionsLoaded(const Result<QList<Region>> &regions)
     if (!regions.ok()) {
         // The region list is a convenience: the current region still works.
         m_regions->addItem(m_session->regionId(), m_session->regionId());
-        statusBar()->showMessage(
-            tr("The region list could not be read: %1").arg(regions.error().summary()));
+        // A credential refusal is said as the lists say it; anything else in the service's words.
+        const LoadStateMessage said = LoadStateMessage::forError(regions.error(),
+            QStringLiteral("DescribeRegions"), m_session->context().profileDisplayName);
+        statusBar()->showMessage(tr("The region list could not be read: %1")
+                                     .arg(said.kind == LoadStateMessage::Kind::AccessKeyRefused
+                                             ? said.title
+                                             : regions.error().summary()));
         return;
     }
     for (const Region &region : regions.value()) {

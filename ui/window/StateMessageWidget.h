@@ -18,9 +18,13 @@ public:
     explicit StateMessageWidget(QWidget *parent = nullptr);
 
     void showLoading(const QString &text);
-    void showMessage(const QString &title, const QString &text, bool offerRetry);
+    // `details`, when given, sits behind a "Details" button: the service's own words
+    // (already redacted) for whoever needs them, never the headline.
+    void showMessage(
+        const QString &title, const QString &text, bool offerRetry, const QString &details = {});
     QString title() const;
     QString text() const;
+    QString details() const;
 
 Q_SIGNALS:
     void retryRequested();
@@ -30,6 +34,8 @@ private:
     QLabel *m_text;
     QProgressBar *m_busy;
     QPushButton *m_retry;
+    QPushButton *m_detailsButton;
+    QLabel *m_details;
 };
 
 } // namespace ecs

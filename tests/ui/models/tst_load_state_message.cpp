@@ -27,18 +27,30 @@ void TestLoadStateMessage::forError_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("adviceContains");
 
-    const QString refused = QStringLiteral("The AccessKey was refused");
     const QString profiles = QStringLiteral("Profiles");
     auto service = [](int status, const char *code) {
         return ApiError::service(
             status, QString::fromLatin1(code), QStringLiteral("msg"), QStringLiteral("R-1"));
     };
-    QTest::newRow("key not found") << service(404, "InvalidAccessKeyId.NotFound")
-                                   << Kind::AccessKeyRefused << refused << profiles;
-    QTest::newRow("signature") << service(400, "SignatureDoesNotMatch") << Kind::AccessKeyRefused
-                               << refused << profiles;
-    QTest::newRow("key inactive") << service(403, "InvalidAccessKeyId.Inactive")
-                                  << Kind::AccessKeyRefused << refused << profiles;
+    // Named for people, with the profile and the code; what to try below.
+    QTest::newRow("key not found")
+        << service(404, "InvalidAccessKeyId.NotFound") << Kind::AccessKeyRefused
+        << QStringLiteral("The AccessKey ID of profile prod is not known to Alibaba Cloud "
+                          "(InvalidAccessKeyId.NotFound)")
+        << QStringLiteral("AccessKey ID");
+    QTest::newRow("signature")
+        << service(400, "SignatureDoesNotMatch") << Kind::AccessKeyRefused
+        << QStringLiteral(
+               "The AccessKey secret of profile prod does not match (SignatureDoesNotMatch)")
+        << profiles;
+    QTest::newRow("key inactive")
+        << service(403, "InvalidAccessKeyId.Inactive") << Kind::AccessKeyRefused
+        << QStringLiteral("The AccessKey of profile prod is disabled (InvalidAccessKeyId.Inactive)")
+        << QStringLiteral("RAM console");
+    QTest::newRow("clock") << service(400, "InvalidTimeStamp.Expired") << Kind::AccessKeyRefused
+                           << QStringLiteral("This computer's clock is too far from Alibaba "
+                                             "Cloud's for profile prod (InvalidTimeStamp.Expired)")
+                           << QStringLiteral("network time");
     const QString noPermission = QStringLiteral("This account may not list instance snapshots");
     const QString ram = QStringLiteral("ecs:DescribeSnapshotGroups");
     QTest::newRow("Forbidden.RAM")
@@ -77,10 +89,13 @@ void TestLoadStateMessage::forError()
     QFETCH(Kind, kind);
     QFETCH(QString, title);
     QFETCH(QString, adviceContains);
-    const LoadStateMessage message = LoadStateMessage::forError(error);
+    const LoadStateMessage message = LoadStateMessage::forError(
+        error, QStringLiteral("DescribeSnapshotGroups"), QStringLiteral("prod"));
     QCOMPARE(message.kind, kind);
     QCOMPARE(message.title, title);
     QVERIFY2(message.advice.contains(adviceContains), qPrintable(message.advice));
+    // The service's own words are kept for "Details", not lost.
+    QCOMPARE(message.details, error.summary());
 }
 
 void TestLoadStateMessage::otherUsesSummary()

@@ -20,11 +20,14 @@
 #include "window/InstanceSnapshotsTab.h"
 #include "window/MainWindow.h"
 #include "window/RollbackCoordinator.h"
+#include "window/StateMessageWidget.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProcessEnvironment>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void rollbackFromTheActionsColumnRunsToTheEnd();
     void profileSwitchNeverShowsTheOldAccount();
     void regionSwitchDropsTheRowsAtOnce();
+    void wrongSecretIsNamedForPeople();
 
 private:
     void saveShot(QWidget *widget, const QString &name);
@@ -268,6 +272,43 @@ void TestMainWindow::regionSwitchDropsTheRowsAtOnce()
     QCOMPARE(tab->model()->rowCount(), 0); // no cn-hangzhou row under the cn-shanghai title
     QTRY_COMPARE_WITH_TIMEOUT(tab->model()->rowCount(), 2, 10000);
     QCOMPARE(proxyRowOf(QStringLiteral("ssg-demo-healthy")), -1);
+}
+
+void TestMainWindow::wrongSecretIsNamedForPeople()
+{
+    // The sandbox's own endpoint and AccessKey ID, with a secret that is not its secret.
+    AppProfile wrong;
+    wrong.name = QStringLiteral("prod");
+    wrong.accessKeyId = m_session->sandbox()->credential().accessKeyId;
+    wrong.endpointOverride = m_session->sandbox()->url();
+    const QString secret = QStringLiteral("not-the-secret-at-all");
+    bool saved = false;
+    m_profiles->save(wrong, ProfileSecret { secret, {} }, this,
+        [&](const ProfileError &error) { saved = !error.isError(); });
+    QTRY_VERIFY(saved);
+    QComboBox *profiles = m_window->profileSelector();
+    QTRY_VERIFY(profiles->findData(QStringLiteral("app:prod")) >= 0);
+    const int index = profiles->findData(QStringLiteral("app:prod"));
+    profiles->setCurrentIndex(index);
+    Q_EMIT profiles->activated(index);
+
+    InstanceSnapshotsTab *tab = m_window->instanceSnapshotsTab();
+    StateMessageWidget *state = tab->stateMessage();
+    QTRY_VERIFY2_WITH_TIMEOUT(state->title().startsWith(QStringLiteral("The AccessKey secret")),
+        qPrintable(tab->stateText()), 20000);
+    QCOMPARE(state->title(),
+        QStringLiteral(
+            "The AccessKey secret of profile prod does not match (SignatureDoesNotMatch)"));
+    QVERIFY2(state->text().contains(QStringLiteral("Profiles")), qPrintable(state->text()));
+    // The service's words are one click away, redacted, never the headline.
+    auto *details = state->findChild<QPushButton *>(QStringLiteral("detailsButton"));
+    QVERIFY(details && details->isVisible());
+    QVERIFY(state->details().contains(QStringLiteral("SignatureDoesNotMatch")));
+    QVERIFY(!state->details().contains(secret));
+    details->click();
+    QVERIFY(state->findChild<QLabel *>(QStringLiteral("details"))->isVisible());
+    QCOMPARE(tab->model()->rowCount(), 0);
+    saveShot(m_window.get(), QStringLiteral("main-window-wrong-secret.png"));
 }
 
 QTEST_MAIN(TestMainWindow)
