@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "CliSession.h"
 #include "ExitCodes.h"
+#include "api/CredentialProblem.h"
 #include "rollback/FactsGatherer.h"
 
 namespace ecs::cli {
@@ -46,8 +47,8 @@ void Command::gatherFacts(
         [this, gatherer, then = std::move(then)](const RollbackFacts &facts) {
             gatherer->deleteLater();
             if (facts.groupError.isError()) {
-                m_output.error(tr("Could not read instance snapshot %1: %2")
-                                   .arg(facts.snapshotGroupId, facts.groupError.summary()));
+                printError(facts.groupError,
+                    tr("Could not read instance snapshot %1").arg(facts.snapshotGroupId));
                 finish(ExitError);
                 return;
             }
@@ -61,6 +62,18 @@ std::optional<QStringList> Command::diskSelection() const
     if (!m_options.diskIds.isEmpty())
         return m_options.diskIds;
     return std::nullopt; // checkPreconditions() proposes the disks that can be rolled back
+}
+
+void Command::printError(const ApiError &error, const QString &context)
+{
+    if (const std::optional<CredentialProblem> problem = CredentialProblem::of(error)) {
+        m_output.error(problem->headline(m_session.profileName()));
+        m_output.error(QStringLiteral("  ") + problem->advice());
+        m_output.error(tr("  The service said: %1").arg(error.summary()));
+        return;
+    }
+    m_output.error(
+        context.isEmpty() ? error.summary() : tr("%1: %2").arg(context, error.summary()));
 }
 
 } // namespace ecs::cli

@@ -46,6 +46,9 @@ protected:
     // that can be rolled back, as the console's dialog proposes them; the plan then lists
     // the disks left out and why (--help says the same).
     std::optional<QStringList> diskSelection() const;
+    // Prints a failed call: a credential refusal as a headline naming the profile, what to
+    // try and the service's (redacted) words; anything else as `context: summary`.
+    void printError(const ApiError &error, const QString &context = {});
 
     const CliOptions &m_options;
     CliSession &m_session;

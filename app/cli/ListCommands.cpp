@@ -70,7 +70,7 @@ void RegionsCommand::start()
     withSession([this] {
         m_session.api().describeRegions({}, this, [this](const Result<QList<Region>> &regions) {
             if (!regions.ok()) {
-                m_output.error(regions.error().summary());
+                printError(regions.error());
                 finish(ExitError);
                 return;
             }
@@ -126,7 +126,7 @@ void InstanceSnapshotsCommand::list()
         },
         [this, groups](const ApiError &error) {
             if (error.isError()) {
-                m_output.error(error.summary());
+                printError(error);
                 finish(ExitError);
                 return;
             }

@@ -77,10 +77,14 @@ QStringList EmulatorProcess::common(QStringList arguments) const
     return arguments;
 }
 
-std::unique_ptr<QProcess> EmulatorProcess::startCli(const QStringList &arguments) const
+std::unique_ptr<QProcess> EmulatorProcess::startCli(
+    const QStringList &arguments, const QHash<QString, QString> &extra) const
 {
     auto process = std::make_unique<QProcess>();
-    process->setProcessEnvironment(environment());
+    QProcessEnvironment env = environment();
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        env.insert(it.key(), it.value());
+    process->setProcessEnvironment(env);
     process->start(QStringLiteral(ECS_CLI_PATH), common(arguments));
     if (!process->waitForStarted())
         return nullptr;
@@ -88,10 +92,11 @@ std::unique_ptr<QProcess> EmulatorProcess::startCli(const QStringList &arguments
     return process;
 }
 
-CliRun EmulatorProcess::run(const QStringList &arguments) const
+CliRun EmulatorProcess::run(
+    const QStringList &arguments, const QHash<QString, QString> &environment) const
 {
     CliRun result;
-    const std::unique_ptr<QProcess> process = startCli(arguments);
+    const std::unique_ptr<QProcess> process = startCli(arguments, environment);
     if (!process)
         return result;
     if (!process->waitForFinished(RunTimeoutMs)) {

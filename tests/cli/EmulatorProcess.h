@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -37,9 +38,11 @@ public:
 
     QString journalPath() const { return m_journalPath; }
     QStringList common(QStringList arguments) const;
-    CliRun run(const QStringList &arguments) const;
+    // `environment` adds to (or overrides) the run's environment, e.g. another secret.
+    CliRun run(const QStringList &arguments, const QHash<QString, QString> &environment = {}) const;
     // Started (stdin closed), not waited for.
-    std::unique_ptr<QProcess> startCli(const QStringList &arguments) const;
+    std::unique_ptr<QProcess> startCli(
+        const QStringList &arguments, const QHash<QString, QString> &environment = {}) const;
 
     QJsonObject admin(const QByteArray &method, const QString &route, const QJsonObject &body = {});
     // Calls of `action` the emulator received; for ResetDisks, real ones or dry runs.

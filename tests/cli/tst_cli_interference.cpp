@@ -58,6 +58,7 @@ private Q_SLOTS:
     void listingWithoutItsWrapperIsAnError();
     void ignoredStatusFilterIsNotTrusted();
     void redirectIsReportedAsOne();
+    void wrongSecretIsNamedForPeople();
 
 private:
     CliRun rollback(const QStringList &extra = {});
@@ -257,6 +258,21 @@ void TestCliInterference::redirectIsReportedAsOne()
     QVERIFY2(text.contains(QStringLiteral("elsewhere.example/login")), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("token=x")), qPrintable(text)); // no query shown
     QVERIFY2(!text.contains(QStringLiteral("empty answer")), qPrintable(text));
+}
+
+void TestCliInterference::wrongSecretIsNamedForPeople()
+{
+    const QString secret = QStringLiteral("not-the-right-secret");
+    const CliRun run = m_emulator.run({ QStringLiteral("regions") },
+        { { QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), secret } });
+    const QString text = QString::fromUtf8(run.out + run.err);
+    QVERIFY2(run.exitCode == 1, qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral(
+                 "The AccessKey secret of profile env does not match (SignatureDoesNotMatch)")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Enter the AccessKey secret again")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("The service said:")), qPrintable(text));
+    QVERIFY(!text.contains(secret));
 }
 
 QTEST_GUILESS_MAIN(TestCliInterference)
