@@ -206,10 +206,10 @@ QGroupBox *RollbackDialog::createDiskSection()
     m_diskView->setWordWrap(false);
     m_diskView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_diskView->horizontalHeader()->setStretchLastSection(true);
-    m_selectAll = makeButton(tr("Select &all"), QStringLiteral("selectAllButton"),
+    m_selectAll = makeButton(tr("Sele&ct all"), QStringLiteral("selectAllButton"),
         tr("Select all disks that can be rolled back"));
     m_selectNone
-        = makeButton(tr("Select &none"), QStringLiteral("selectNoneButton"), tr("Select no disk"));
+        = makeButton(tr("Select n&one"), QStringLiteral("selectNoneButton"), tr("Select no disk"));
     connect(m_selectAll, &QPushButton::clicked, this, [this] { m_diskModel->setAllChecked(true); });
     connect(
         m_selectNone, &QPushButton::clicked, this, [this] { m_diskModel->setAllChecked(false); });

@@ -51,6 +51,8 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
 {
     initUiResources();
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    // Before the menus: the Guided mode entry's check mark shows what was saved.
+    m_rollbacks->setGuidedMode(QSettings().value(guidedKey, false).toBool());
     buildTopBar();
     setCentralWidget(buildCentralArea());
     buildMenus();
@@ -106,7 +108,6 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
         &RollbackCoordinator::openRollbackDialog);
 
     QSettings settings;
-    m_rollbacks->setGuidedMode(settings.value(guidedKey, false).toBool());
     if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
         resize(1200, 720);
     restoreState(settings.value(stateKey).toByteArray());
@@ -140,8 +141,9 @@ void MainWindow::buildMenus()
 
     QMenu *rollback = menuBar()->addMenu(tr("&Rollback"));
     QAction *guided = rollback->addAction(tr("&Guided mode (type the instance ID to confirm)"));
+    guided->setObjectName(QStringLiteral("guidedModeAction"));
     guided->setCheckable(true);
-    guided->setChecked(m_rollbacks->guidedMode());
+    guided->setChecked(m_rollbacks->guidedMode()); // read from the settings before the menus
     connect(guided, &QAction::toggled, this, [this](bool on) {
         m_rollbacks->setGuidedMode(on);
         QSettings().setValue(guidedKey, on);

@@ -9,6 +9,7 @@
 #include "rollback/RollbackDialog.h"
 #include "session/ConsoleContext.h"
 
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QDir>
 #include <QLabel>
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void confirmationCancelled();
     void guidedMode();
     void safetySnapshotIsOnForEveryRollback();
+    void noTwoControlsShareAMnemonic();
     void screenshots();
 
 private:
@@ -422,6 +424,62 @@ void TestRollbackDialog::screenshots()
         QTest::qWait(100);
         const QString path = shotPath(QStringLiteral("rollback-dialog-%1.png").arg(demoCase));
         QVERIFY2(dialog->grab().save(path), qPrintable(path));
+    }
+}
+
+namespace {
+
+// The Alt+letter of each visible control: buttons, check boxes and labels with a buddy.
+QMultiHash<QChar, QString> mnemonicsShown(const QWidget *dialog)
+{
+    QMultiHash<QChar, QString> found;
+    const auto add = [&](const QString &text) {
+        for (int i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) != QLatin1Char('&'))
+                continue;
+            if (text.at(i + 1) == QLatin1Char('&')) {
+                ++i; // "&&" is a literal ampersand
+                continue;
+            }
+            found.insert(text.at(i + 1).toLower(), text);
+            return;
+        }
+    };
+    for (const QAbstractButton *button : dialog->findChildren<QAbstractButton *>()) {
+        if (button->isVisibleTo(dialog->window()) && button->isVisible())
+            add(button->text());
+    }
+    for (const QLabel *label : dialog->findChildren<QLabel *>()) {
+        if (label->buddy() && label->isVisible())
+            add(label->text());
+    }
+    return found;
+}
+
+} // namespace
+
+void TestRollbackDialog::noTwoControlsShareAMnemonic()
+{
+    auto dialog = open(QStringLiteral("healthy"));
+    QVERIFY(waitChecked(*dialog));
+    const auto check = [&](const QString &page) {
+        const QMultiHash<QChar, QString> found = mnemonicsShown(dialog.get());
+        for (const QChar key : found.uniqueKeys()) {
+            const QStringList users = found.values(key);
+            QVERIFY2(users.size() == 1,
+                qPrintable(QStringLiteral("%1: Alt+%2 is %3")
+                               .arg(page, key, users.join(QStringLiteral(" and ")))));
+        }
+    };
+    check(QStringLiteral("single page"));
+    dialog->setGuidedMode(true);
+    auto *next = button(*dialog, QStringLiteral("nextButton"));
+    for (int step = 1; step <= 4; ++step) {
+        check(QStringLiteral("guided step %1").arg(step));
+        if (step < 4) {
+            QVERIFY2(next->isEnabled(), qPrintable(QString::number(step)));
+            next->click();
+        }
     }
 }
 

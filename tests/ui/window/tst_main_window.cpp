@@ -22,6 +22,7 @@
 #include "window/RollbackCoordinator.h"
 #include "window/StateMessageWidget.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void profileSwitchNeverShowsTheOldAccount();
     void regionSwitchDropsTheRowsAtOnce();
     void wrongSecretIsNamedForPeople();
+    void guidedModeMenuShowsTheModeAfterARestart();
 
 private:
     void saveShot(QWidget *widget, const QString &name);
@@ -309,6 +311,24 @@ void TestMainWindow::wrongSecretIsNamedForPeople()
     QVERIFY(state->findChild<QLabel *>(QStringLiteral("details"))->isVisible());
     QCOMPARE(tab->model()->rowCount(), 0);
     saveShot(m_window.get(), QStringLiteral("main-window-wrong-secret.png"));
+}
+
+void TestMainWindow::guidedModeMenuShowsTheModeAfterARestart()
+{
+    const auto guidedAction = [this] {
+        return m_window->findChild<QAction *>(QStringLiteral("guidedModeAction"));
+    };
+    QVERIFY(guidedAction());
+    QVERIFY(!guidedAction()->isChecked());
+    guidedAction()->setChecked(true);
+    QVERIFY(m_window->rollbacks()->guidedMode());
+    // A restart: a new window reads the setting back, and its menu says so.
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    QVERIFY(guidedAction());
+    QVERIFY(m_window->rollbacks()->guidedMode());
+    QVERIFY(guidedAction()->isChecked());
+    guidedAction()->setChecked(false);
+    QVERIFY(!m_window->rollbacks()->guidedMode());
 }
 
 QTEST_MAIN(TestMainWindow)
