@@ -1,5 +1,6 @@
 #include "PreconditionListWidget.h"
 
+#include <QHash>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QStyle>
@@ -121,33 +122,107 @@ QIcon PreconditionListWidget::outcomeIcon(PreconditionOutcome outcome) const
     return {};
 }
 
-void PreconditionListWidget::setItems(const QList<PreconditionItem> &items)
+void PreconditionListWidget::setItems(
+    const QList<PreconditionItem> &items, const QStringList &selectedDiskIds)
 {
     // The buttons are deleted with their rows by clear().
     m_buttons.clear();
     clear();
+    QList<PreconditionItem> instanceItems;
+    QStringList diskOrder;
+    QHash<QString, QList<PreconditionItem>> byDisk;
+    for (const PreconditionItem &item : items) {
+        if (item.diskId.isEmpty()) {
+            instanceItems.append(item);
+            continue;
+        }
+        if (!byDisk.contains(item.diskId))
+            diskOrder.append(item.diskId);
+        byDisk[item.diskId].append(item);
+    }
+    // Selected disks first, each group in the report's order otherwise.
+    std::stable_partition(diskOrder.begin(), diskOrder.end(),
+        [&](const QString &diskId) { return selectedDiskIds.contains(diskId); });
+    if (!instanceItems.isEmpty())
+        addGroup(tr("Instance and instance snapshot"), instanceItems, true);
+    for (const QString &diskId : std::as_const(diskOrder)) {
+        const bool selected = selectedDiskIds.contains(diskId);
+        addGroup(selected ? tr("Disk %1").arg(diskId) : tr("Disk %1 (not selected)").arg(diskId),
+            byDisk.value(diskId), selected);
+    }
+}
+
+QTreeWidgetItem *PreconditionListWidget::addGroup(
+    const QString &title, const QList<PreconditionItem> &items, bool selected)
+{
     QList<PreconditionItem> sorted = items;
     std::stable_sort(
         sorted.begin(), sorted.end(), [](const PreconditionItem &a, const PreconditionItem &b) {
             return rank(a.outcome) < rank(b.outcome);
         });
+    int failed = 0;
+    int warnings = 0;
+    for (const PreconditionItem &item : std::as_const(sorted)) {
+        if (item.blocks())
+            ++failed;
+        else if (item.outcome == PreconditionOutcome::Warning)
+            ++warnings;
+    }
+    auto *group = new QTreeWidgetItem(this);
+    QFont bold = group->font(CheckColumn);
+    bold.setBold(true);
+    group->setFont(CheckColumn, bold);
+    QString summary;
+    if (failed > 0)
+        summary = selected ? tr("%n failed", nullptr, failed)
+                           : tr("%n failed, not blocking: not selected", nullptr, failed);
+    else if (warnings > 0)
+        summary = tr("%n warning(s)", nullptr, warnings);
+    else
+        summary = tr("all %n passed", nullptr, int(sorted.size()));
+    group->setText(CheckColumn, tr("%1 — %2").arg(title, summary));
+    const PreconditionOutcome worst
+        = sorted.isEmpty() ? PreconditionOutcome::Passed : sorted.first().outcome;
+    group->setIcon(OutcomeColumn, outcomeIcon(worst));
+    group->setData(CheckColumn, Qt::AccessibleTextRole, group->text(CheckColumn));
+    group->setFirstColumnSpanned(false);
     for (const PreconditionItem &item : std::as_const(sorted))
-        addRow(item);
+        addRow(group, item, selected);
+    // Collapsed when there is nothing to look at.
+    group->setExpanded(failed > 0 || warnings > 0);
+    return group;
 }
 
-void PreconditionListWidget::addRow(const PreconditionItem &item)
+QList<QTreeWidgetItem *> PreconditionListWidget::itemRows() const
 {
-    auto *row = new QTreeWidgetItem(this);
+    QList<QTreeWidgetItem *> rows;
+    for (int g = 0; g < topLevelItemCount(); ++g) {
+        QTreeWidgetItem *group = topLevelItem(g);
+        for (int i = 0; i < group->childCount(); ++i)
+            rows.append(group->child(i));
+    }
+    return rows;
+}
+
+void PreconditionListWidget::addRow(
+    QTreeWidgetItem *group, const PreconditionItem &item, bool selected)
+{
+    auto *row = new QTreeWidgetItem(group);
     row->setIcon(OutcomeColumn, outcomeIcon(item.outcome));
-    row->setText(OutcomeColumn, outcomeText(item.outcome));
-    const QString title = item.diskId.isEmpty()
-        ? item.title
-        : tr("%1: %2", "disk ID: check title").arg(item.diskId, item.title);
+    // A failure on a disk that is not rolled back does not block: never a bare "Failed".
+    const bool notSelected = !selected && item.blocks()
+        && item.kind != PreconditionKind::DiskSelection; // a disk asked for by name blocks
+    const QString outcome = notSelected ? tr("Not selected: %1").arg(outcomeText(item.outcome))
+                                        : outcomeText(item.outcome);
+    row->setText(OutcomeColumn, outcome);
+    if (notSelected)
+        row->setForeground(OutcomeColumn, palette().brush(QPalette::Disabled, QPalette::Text));
+    const QString title = item.title;
     row->setText(CheckColumn, title + QLatin1Char('\n') + item.explanation);
     row->setData(OutcomeColumn, Qt::UserRole, static_cast<int>(item.kind));
     row->setData(CheckColumn, Qt::UserRole, item.diskId);
     row->setData(CheckColumn, Qt::AccessibleTextRole,
-        tr("%1. %2. %3").arg(outcomeText(item.outcome), title, item.explanation));
+        tr("%1. %2. %3").arg(outcome, title, item.explanation));
     if (!item.facts.isEmpty()) {
         const QString tip
             = tr("What the service reported:\n%1").arg(item.facts.join(QLatin1Char('\n')));

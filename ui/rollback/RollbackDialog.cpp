@@ -23,6 +23,8 @@
 #include <QStackedWidget>
 #include <QTableView>
 
+#include <algorithm>
+
 namespace ecs {
 
 RollbackDialog::RollbackDialog(
@@ -169,7 +171,7 @@ void RollbackDialog::recheck()
         m_report = checkPreconditions(*m_facts, selection);
     }
     const int scroll = m_list->verticalScrollBar()->value();
-    m_list->setItems(m_report.items);
+    m_list->setItems(m_report.items, m_report.selectedDiskIds());
     m_list->verticalScrollBar()->setValue(scroll);
     m_diskModel->setDisks(m_report.disks);
     fitDiskTable();
@@ -203,11 +205,22 @@ void RollbackDialog::updateState()
     } else if (m_facts) {
         const int blocking = static_cast<int>(m_report.blockingItems().size());
         const int warnings = static_cast<int>(m_report.warnings().size());
+        // Failures on disks that are not selected are listed too, but counted apart: the
+        // count must match the rows that say "Failed".
+        const QStringList selected = m_report.selectedDiskIds();
+        const int notSelected = static_cast<int>(std::count_if(
+            m_report.items.cbegin(), m_report.items.cend(), [&](const PreconditionItem &item) {
+                return item.blocks() && !item.diskId.isEmpty() && !selected.contains(item.diskId)
+                    && item.kind != PreconditionKind::DiskSelection; // those block anyway
+            }));
         const QString time
             = QLocale().toString(m_facts->gatheredAt.toLocalTime().time(), QLocale::ShortFormat);
-        m_checkingLabel->setText(tr("Checked at %1: %2, %3")
-                                     .arg(time, tr("%n blocking", nullptr, blocking),
-                                         tr("%n warning(s)", nullptr, warnings)));
+        QString counts = tr("%1, %2").arg(
+            tr("%n blocking", nullptr, blocking), tr("%n warning(s)", nullptr, warnings));
+        if (notSelected > 0)
+            counts = tr("%1, %2").arg(
+                counts, tr("%n failed on disks not selected", nullptr, notSelected));
+        m_checkingLabel->setText(tr("Checked at %1: %2").arg(time, counts));
     }
     m_checkAgain->setEnabled(!busy);
     m_list->setRemediesEnabled(!busy);

@@ -44,8 +44,7 @@ QString instanceOf(const QString &demoCase)
 QString rowOutcome(const RollbackDialog &dialog, PreconditionKind kind, const QString &diskId)
 {
     const auto *list = dialog.findChild<PreconditionListWidget *>();
-    for (int i = 0; list && i < list->topLevelItemCount(); ++i) {
-        const QTreeWidgetItem *row = list->topLevelItem(i);
+    for (const QTreeWidgetItem *row : list ? list->itemRows() : QList<QTreeWidgetItem *> {}) {
         if (row->data(PreconditionListWidget::OutcomeColumn, Qt::UserRole).toInt()
                 == static_cast<int>(kind)
             && row->data(PreconditionListWidget::CheckColumn, Qt::UserRole).toString() == diskId)
@@ -153,12 +152,14 @@ void TestRollbackDialog::demoCase_data()
                              << QStringLiteral("Failed") << false << stop;
     QTest::newRow("economical") << QStringLiteral("economical") << K::StoppedInStandardMode << none
                                 << QStringLiteral("Failed") << false << stop;
+    // The disk that cannot be rolled back is left unticked: its failure does not block, and
+    // the row says why it is not counted as blocking.
     QTest::newRow("detached") << QStringLiteral("detached") << K::DiskAttached
-                              << QStringLiteral("d-demo-detached-data2") << QStringLiteral("Failed")
-                              << true << none;
+                              << QStringLiteral("d-demo-detached-data2")
+                              << QStringLiteral("Not selected: Failed") << true << none;
     QTest::newRow("released") << QStringLiteral("released") << K::DiskExists
-                              << QStringLiteral("d-demo-released-data2") << QStringLiteral("Failed")
-                              << true << none;
+                              << QStringLiteral("d-demo-released-data2")
+                              << QStringLiteral("Not selected: Failed") << true << none;
     QTest::newRow("replaced") << QStringLiteral("replaced") << K::SystemDiskUnchanged << none
                               << QStringLiteral("Warning") << true << none;
     QTest::newRow("lostmember") << QStringLiteral("lostmember") << K::DiskNotInSnapshot
