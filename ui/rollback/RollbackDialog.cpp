@@ -5,6 +5,7 @@
 #include "PreconditionListWidget.h"
 #include "StopRemedyPanel.h"
 #include "UiLogging.h"
+#include "journal/OperationRecorder.h"
 #include "model/Disk.h"
 #include "rollback/FactsGatherer.h"
 #include "rollback/PreconditionCheck.h"
@@ -143,6 +144,16 @@ void RollbackDialog::factsGathered(const RollbackFacts &facts)
     m_facts = facts;
     recheck();
     updateHeader();
+    // A check that finds the rollback impossible goes to the journal with its reasons, as
+    // the CLI's checks do: support staff can see later what was tried and why it stopped.
+    // (A check that passes is journalled by the job, if the user goes on.)
+    if (!m_report.allowsRollback()) {
+        const QString instanceId
+            = facts.instance ? facts.instance->instanceId : m_target.instanceId;
+        OperationRecorder recorder(m_context.journal, m_context.profileName, m_target.regionId,
+            instanceId, m_target.snapshotGroupId);
+        recorder.check(m_report);
+    }
 }
 
 void RollbackDialog::diskChoiceChanged()

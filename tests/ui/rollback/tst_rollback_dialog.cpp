@@ -3,6 +3,7 @@
 // the disk checklist, the final confirmation, guided mode and the remembered safety
 // snapshot work as a user would drive them.
 #include "JobHarness.h"
+#include "journal/Journal.h"
 #include "profiles/InlineMessage.h"
 #include "rollback/DiskChecklistModel.h"
 #include "rollback/PreconditionListWidget.h"
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void guidedMode();
     void safetySnapshotIsOnForEveryRollback();
     void noTwoControlsShareAMnemonic();
+    void blockedCheckIsJournalled();
     void screenshots();
 
 private:
@@ -482,6 +484,29 @@ void TestRollbackDialog::noTwoControlsShareAMnemonic()
             next->click();
         }
     }
+}
+
+void TestRollbackDialog::blockedCheckIsJournalled()
+{
+    auto dialog = open(QStringLiteral("running"));
+    QVERIFY(waitChecked(*dialog));
+    QVERIFY(!dialog->report().allowsRollback());
+    const auto entries = m_harness->journal()->entries();
+    QVERIFY(entries.has_value());
+    bool found = false;
+    for (const JournalEntry &entry : *entries) {
+        found = found
+            || (entry.kind == JournalKind::Check && entry.outcome == JournalOutcome::Blocked
+                && entry.instanceId == instanceOf(QStringLiteral("running"))
+                && entry.profile == QStringLiteral("test-profile") && !entry.message.isEmpty());
+    }
+    QVERIFY(found);
+    // A check that passes is not journalled by the dialog (the job records its own).
+    auto healthy = open(QStringLiteral("healthy"));
+    QVERIFY(waitChecked(*healthy));
+    const auto after = m_harness->journal()->entries();
+    QVERIFY(after.has_value());
+    QCOMPARE(after->size(), entries->size());
 }
 
 QTEST_MAIN(TestRollbackDialog)
