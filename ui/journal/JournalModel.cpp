@@ -103,8 +103,11 @@ QVariant JournalModel::toolTip(const JournalEntry &entry, int column, bool unsav
     case OutcomeColumn:
         tip = entry.outcome;
         break;
+    case ActionColumn:
+    case RequestIdColumn:
     case DisksColumn:
     case MessageColumn:
+        // Elided in the middle when the column is narrow: the whole text is here.
         tip = text(entry, column);
         break;
     default:

@@ -70,6 +70,8 @@ JournalView::JournalView(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    // IDs keep their recognisable ends ("6A1B…F0C2") when a column is narrowed.
+    m_view->setTextElideMode(Qt::ElideMiddle);
 
     m_problem->setObjectName(QStringLiteral("journalProblem"));
     m_problem->setAccessibleName(tr("Journal problem"));

@@ -108,6 +108,19 @@ void TestJournalView::listsARollbackAndFilters()
     const int resetRow = int(actions.indexOf(QStringLiteral("ResetDisks")));
     QVERIFY2(resetRow >= 0, qPrintable(actions.join(QLatin1Char(','))));
     const QString requestId = column(view, JournalModel::RequestIdColumn).at(resetRow);
+    {
+        // Readable however narrow: the whole ID in the tooltip, the ends kept on screen.
+        const auto *table = view.findChild<QTreeView *>(QStringLiteral("journalTable"));
+        QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
+        const QAbstractItemModel *shown = table->model();
+        QCOMPARE(
+            shown->index(resetRow, JournalModel::RequestIdColumn).data(Qt::ToolTipRole).toString(),
+            requestId);
+        QVERIFY(!shown->index(resetRow, JournalModel::ActionColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .isEmpty());
+    }
     QVERIFY(!requestId.isEmpty());
     QCOMPARE(column(view, JournalModel::InstanceColumn).at(resetRow), instance);
     QCOMPARE(column(view, JournalModel::OutcomeColumn).at(resetRow), JournalModel::tr("Succeeded"));
