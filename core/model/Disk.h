@@ -69,6 +69,7 @@ struct Disk
     bool portable = false;
     bool deleteWithInstance = false;
     bool encrypted = false;
+    QString kmsKeyId; // KMSKeyId: the key an encrypted disk is encrypted with
     QString multiAttach; // MultiAttachName
     QStringList lockReasons; // OperationLocks.OperationLock[].LockReason
     QDateTime creationTime; // UTC

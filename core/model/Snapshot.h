@@ -45,6 +45,7 @@ struct Snapshot
     QString snapshotType; // SnapshotTypeName
     QString usage; // SnapshotUsageName
     bool encrypted = false;
+    QString kmsKeyId; // KMSKeyId of an encrypted snapshot
     bool instantAccess = false;
     int retentionDays = 0;
     QDateTime creationTime; // UTC

@@ -3,8 +3,9 @@
 // which of them block (only those of selected disks).
 //
 // A disk's items, in this order: DiskExists, DiskAttached, DiskStatusAllowsReset,
-// DiskNotLocked (only when the disk was found), SnapshotExists, SnapshotReady,
-// SnapshotBelongsToDisk (only when the snapshot was found), NoUnfinishedSnapshot, and for
+// DiskCategorySupportsReset, DiskNotLocked (only when the disk was found), SnapshotExists,
+// SnapshotReady, SnapshotBelongsToDisk (only when the snapshot was found),
+// SnapshotEncryptionMatchesDisk (only when both were found), NoUnfinishedSnapshot, and for
 // the system disk's member SystemDiskUnchanged. An item that needs the disk or snapshot is
 // left out when it is gone: "is the released disk attached?" has no answer, and the
 // failed item already says why the disk cannot be rolled back.
@@ -69,6 +70,8 @@ DiskEligibility PreconditionChecker::checkMember(const SnapshotGroupMember &memb
     }
 
     checkMemberSnapshot(member);
+    if (disk && snapshot)
+        checkSnapshotEncryption(*disk, *snapshot);
     checkUnfinishedSnapshots(diskId);
     checkSystemDiskOfMember(member);
 
@@ -133,6 +136,8 @@ void PreconditionChecker::checkDisk(const Disk &disk, const QString &diskId)
                 .arg(diskId, disk.status),
             statusFacts, Remedy::None, diskId));
     }
+
+    checkDiskCategory(disk);
 
     const PreconditionKind lockKind = PreconditionKind::DiskNotLocked;
     if (disk.lockReasons.isEmpty()) {

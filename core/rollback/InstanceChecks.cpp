@@ -25,7 +25,8 @@ void PreconditionChecker::checkGroupUnreadable()
         DescribeSnapshotGroups, m_facts.groupError));
     for (PreconditionKind kind : { PreconditionKind::SnapshotGroupAccomplished,
              PreconditionKind::SnapshotGroupSingleInstance, PreconditionKind::InstanceExists,
-             PreconditionKind::InstanceNotLocked, PreconditionKind::InstanceStopped,
+             PreconditionKind::InstanceNotLocked, PreconditionKind::InstanceNotExpired,
+             PreconditionKind::InstanceStopped,
              PreconditionKind::StoppedInStandardMode, PreconditionKind::SystemDiskUnchanged,
              PreconditionKind::DiskSelection }) {
         m_instanceItems.append(unknownItem(kind,
@@ -137,7 +138,7 @@ void PreconditionChecker::checkInstance()
             = tr("Instance %1 could not be read, so this could not be checked.").arg(m_instanceId);
         for (PreconditionKind kind :
             { PreconditionKind::InstanceExists, PreconditionKind::InstanceNotLocked,
-                PreconditionKind::InstanceStopped, PreconditionKind::StoppedInStandardMode }) {
+                PreconditionKind::InstanceNotExpired, PreconditionKind::InstanceStopped, PreconditionKind::StoppedInStandardMode }) {
             m_instanceItems.append(
                 unknownItem(kind, why, DescribeInstances, m_facts.instanceError));
         }
@@ -178,6 +179,7 @@ void PreconditionChecker::checkInstance()
                 : tr("Instance %1 (%2) exists in zone %3")
                       .arg(instance.instanceId, instance.instanceName, instance.zoneId) }));
     checkInstanceLocks(instance);
+    checkInstancePaidUp(instance);
     checkInstanceStopped(instance);
     checkStoppedMode(instance);
 }
@@ -186,13 +188,25 @@ void PreconditionChecker::checkInstanceLocks(const Instance &instance)
 {
     const PreconditionKind kind = PreconditionKind::InstanceNotLocked;
     const QString id = instance.instanceId;
-    if (!instance.isLocked()) {
+    // A financial lock is the arrears that InstanceNotExpired reports: one cause, one item.
+    QStringList others = instance.lockReasons;
+    others.removeIf([](const QString &reason) {
+        return reason.compare(LockReasonName::Financial, Qt::CaseInsensitive) == 0;
+    });
+    if (others.isEmpty()) {
+        const bool financial = instance.isLocked();
         m_instanceItems.append(makeItem(kind, PreconditionOutcome::Passed,
-            tr("Instance is not locked"), tr("Instance %1 has no operation lock.").arg(id),
-            { tr("Instance %1 has no operation locks").arg(id) }));
+            tr("Instance is not locked"),
+            financial ? tr("Instance %1 has no operation lock other than the financial one, "
+                           "which is reported with its billing.")
+                            .arg(id)
+                      : tr("Instance %1 has no operation lock.").arg(id),
+            { financial ? tr("Instance %1 operation locks: %2")
+                              .arg(id, instance.lockReasons.join(QStringLiteral(", ")))
+                        : tr("Instance %1 has no operation locks").arg(id) }));
         return;
     }
-    const QString reasons = instance.lockReasons.join(QStringLiteral(", "));
+    const QString reasons = others.join(QStringLiteral(", "));
     const QStringList facts { tr("Instance %1 operation locks: %2").arg(id, reasons) };
     if (instance.isLockedForSecurity()) {
         m_instanceItems.append(makeItem(kind, PreconditionOutcome::Failed,

@@ -18,6 +18,8 @@ QString preconditionKindName(PreconditionKind kind)
         return QStringLiteral("instance-exists");
     case PreconditionKind::InstanceNotLocked:
         return QStringLiteral("instance-not-locked");
+    case PreconditionKind::InstanceNotExpired:
+        return QStringLiteral("instance-not-expired");
     case PreconditionKind::InstanceStopped:
         return QStringLiteral("instance-stopped");
     case PreconditionKind::StoppedInStandardMode:
@@ -34,12 +36,16 @@ QString preconditionKindName(PreconditionKind kind)
         return QStringLiteral("disk-attached");
     case PreconditionKind::DiskStatusAllowsReset:
         return QStringLiteral("disk-status-allows-reset");
+    case PreconditionKind::DiskCategorySupportsReset:
+        return QStringLiteral("disk-category-supports-reset");
     case PreconditionKind::SnapshotExists:
         return QStringLiteral("snapshot-exists");
     case PreconditionKind::SnapshotReady:
         return QStringLiteral("snapshot-ready");
     case PreconditionKind::SnapshotBelongsToDisk:
         return QStringLiteral("snapshot-belongs-to-disk");
+    case PreconditionKind::SnapshotEncryptionMatchesDisk:
+        return QStringLiteral("snapshot-encryption-matches-disk");
     case PreconditionKind::NoUnfinishedSnapshot:
         return QStringLiteral("no-unfinished-snapshot");
     case PreconditionKind::DiskNotLocked:

@@ -14,7 +14,11 @@ enum class PreconditionKind {
     SnapshotGroupAccomplished, // status accomplished (not progressing / failed)
     SnapshotGroupSingleInstance, // the group belongs to one instance (InstanceId set)
     InstanceExists, // the group's instance is still listed
-    InstanceNotLocked, // no security (or other) operation lock
+    InstanceNotLocked, // no security (or other) operation lock; a financial one is below
+    // A subscription (PrePaid) whose ExpiredTime has passed, or a financial operation lock
+    // (an overdue pay-as-you-go bill): InstanceExpiredOrInArrears. One item for both, as the
+    // service has one code for both.
+    InstanceNotExpired,
     InstanceStopped, // Status == Stopped
     // PostPaid VPC: StoppedMode KeepCharging, not StopCharging. Passed, saying it does not
     // apply, for other instances; Passed for a PostPaid VPC instance not stopped yet (the
@@ -31,9 +35,13 @@ enum class PreconditionKind {
     DiskExists, // the source disk was not released
     DiskAttached, // attached to this instance (not detached, not moved elsewhere)
     DiskStatusAllowsReset, // In_use (settled; no reset, attach or detach running)
+    DiskCategorySupportsReset, // not a local or ephemeral disk (DiskCategory.OperationNotSupported)
     SnapshotExists, // the disk's snapshot is still in the group and listed
     SnapshotReady, // accomplished and Available
     SnapshotBelongsToDisk, // the snapshot's SourceDiskId is this disk
+    // An encrypted snapshot goes only onto a disk encrypted with the same KMS key
+    // (InvalidParameter.Mismatch).
+    SnapshotEncryptionMatchesDisk,
     NoUnfinishedSnapshot, // no snapshot of the disk is still being created
     DiskNotLocked, // no operation lock on the disk
     DiskNotInSnapshot, // warning: an attached disk the group has no snapshot of (not a member)

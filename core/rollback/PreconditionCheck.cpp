@@ -115,6 +115,8 @@ QString PreconditionChecker::unknownTitle(PreconditionKind kind)
         return tr("Could not read the instance");
     case PreconditionKind::InstanceNotLocked:
         return tr("Unknown whether the instance is locked");
+    case PreconditionKind::InstanceNotExpired:
+        return tr("Unknown whether the instance is paid up");
     case PreconditionKind::InstanceStopped:
         return tr("Unknown whether the instance is stopped");
     case PreconditionKind::StoppedInStandardMode:
@@ -131,12 +133,16 @@ QString PreconditionChecker::unknownTitle(PreconditionKind kind)
         return tr("Unknown whether the disk is attached");
     case PreconditionKind::DiskStatusAllowsReset:
         return tr("Unknown whether the disk is in use");
+    case PreconditionKind::DiskCategorySupportsReset:
+        return tr("Unknown whether the disk category can be rolled back");
     case PreconditionKind::SnapshotExists:
         return tr("Could not read the disk snapshot");
     case PreconditionKind::SnapshotReady:
         return tr("Unknown whether the disk snapshot is ready");
     case PreconditionKind::SnapshotBelongsToDisk:
         return tr("Unknown whether the disk snapshot is of this disk");
+    case PreconditionKind::SnapshotEncryptionMatchesDisk:
+        return tr("Unknown whether the disk snapshot's encryption fits the disk");
     case PreconditionKind::NoUnfinishedSnapshot:
         return tr("Unknown whether a snapshot of the disk is being created");
     case PreconditionKind::DiskNotLocked:

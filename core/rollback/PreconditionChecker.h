@@ -53,6 +53,7 @@ private:
     void checkGroupSingleInstance();
     void checkInstance();
     void checkInstanceLocks(const Instance &instance);
+    void checkInstancePaidUp(const Instance &instance); // InstanceBilling.cpp
     void checkInstanceStopped(const Instance &instance);
     void checkStoppedMode(const Instance &instance);
     SystemDisk systemDiskState() const;
@@ -61,6 +62,9 @@ private:
     DiskEligibility checkMember(const SnapshotGroupMember &member);
     void checkDisk(const Disk &disk, const QString &diskId);
     void checkDiskAttached(const Disk &disk);
+    // DiskCompatibility.cpp: what the disk is and how it is encrypted, against the snapshot.
+    void checkDiskCategory(const Disk &disk);
+    void checkSnapshotEncryption(const Disk &disk, const Snapshot &snapshot);
     void checkMemberSnapshot(const SnapshotGroupMember &member);
     void checkUnfinishedSnapshots(const QString &diskId);
     void checkSystemDiskOfMember(const SnapshotGroupMember &member);

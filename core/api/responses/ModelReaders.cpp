@@ -88,6 +88,7 @@ Disk readDisk(JsonReader &reader)
     disk.portable = reader.boolean("Portable");
     disk.deleteWithInstance = reader.boolean("DeleteWithInstance");
     disk.encrypted = reader.boolean("Encrypted");
+    disk.kmsKeyId = reader.string("KMSKeyId");
     disk.multiAttach = reader.string("MultiAttach");
     for (JsonReader &lock : reader.list("OperationLocks", "OperationLock"))
         disk.lockReasons.append(lock.string("LockReason"));
@@ -114,6 +115,7 @@ Snapshot readSnapshot(JsonReader &reader)
     snapshot.snapshotType = reader.string("SnapshotType");
     snapshot.usage = reader.string("Usage");
     snapshot.encrypted = reader.boolean("Encrypted");
+    snapshot.kmsKeyId = reader.string("KMSKeyId");
     snapshot.instantAccess = reader.boolean("InstantAccess");
     snapshot.retentionDays = reader.integer("RetentionDays");
     snapshot.creationTime = reader.time("CreationTime");
