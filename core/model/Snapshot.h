@@ -53,8 +53,14 @@ struct Snapshot
     QList<Tag> tags;
 
     bool isAccomplished() const { return status == SnapshotStatusName::Accomplished; }
+    bool isProgressing() const { return status == SnapshotStatusName::Progressing; }
     // Finished and reported usable: what ResetDisk needs (else InvalidSnapshotId.NotReady).
-    bool isUsableForRollback() const { return available && isAccomplished(); }
+    // ESSD instant-access snapshots can be used as soon as the service marks them
+    // Available, while they are still progressing; others only once accomplished.
+    bool isUsableForRollback() const
+    {
+        return available && (isAccomplished() || (instantAccess && isProgressing()));
+    }
 };
 
 bool operator==(const Snapshot &a, const Snapshot &b);

@@ -9,6 +9,10 @@
 // the system disk's member SystemDiskUnchanged. An item that needs the disk or snapshot is
 // left out when it is gone: "is the released disk attached?" has no answer, and the
 // failed item already says why the disk cannot be rolled back.
+//
+// One cause, one failed item: an item that would only repeat another's cause is left out
+// (a detached disk is not also "not in use"; the old disk of a replaced system disk is not
+// also "released"; a member snapshot is not its own "snapshot being created").
 
 #include "PreconditionChecker.h"
 
@@ -59,7 +63,7 @@ DiskEligibility PreconditionChecker::checkMember(const SnapshotGroupMember &memb
             tr("Disk %1 could not be read, so whether it can be rolled back is not known.")
                 .arg(diskId),
             DescribeDisks, m_facts.disksError, diskId));
-    } else {
+    } else if (&member != m_systemMember || m_systemDisk != SystemDisk::Replaced) {
         m_diskItems.append(makeItem(PreconditionKind::DiskExists, PreconditionOutcome::Failed,
             tr("Disk was released"),
             tr("Disk %1 is no longer listed: it was released, so there is nothing to roll back to "
@@ -72,7 +76,7 @@ DiskEligibility PreconditionChecker::checkMember(const SnapshotGroupMember &memb
     checkMemberSnapshot(member);
     if (disk && snapshot)
         checkSnapshotEncryption(*disk, *snapshot);
-    checkUnfinishedSnapshots(diskId);
+    checkUnfinishedSnapshots(member);
     checkSystemDiskOfMember(member);
 
     DiskEligibility eligibility;
@@ -127,8 +131,11 @@ void PreconditionChecker::checkDisk(const Disk &disk, const QString &diskId)
                "(In_use). Refresh when it has settled.")
                 .arg(diskId, disk.status),
             statusFacts, Remedy::Refresh, diskId));
+    } else if (disk.status == DiskStatusName::Available && !m_instanceId.isEmpty()
+        && !disk.isAttachedTo(m_instanceId)) {
+        // Detached: DiskAttached says so, and that is the one cause.
     } else {
-        // Available (detached; DiskAttached says more) or a status added later.
+        // Available while still listed as attached, or a status added later.
         m_diskItems.append(makeItem(statusKind, PreconditionOutcome::Failed,
             tr("Disk is not in use"),
             tr("Disk %1 is %2; an instance snapshot only rolls back disks that are attached and "
@@ -229,8 +236,14 @@ void PreconditionChecker::checkMemberSnapshot(const SnapshotGroupMember &member)
     if (snapshot->isUsableForRollback()) {
         m_diskItems.append(
             makeItem(readyKind, PreconditionOutcome::Passed, tr("Disk snapshot is ready"),
-                tr("Snapshot %1 is complete and available for a rollback.").arg(snapshotId),
+                snapshot->isAccomplished()
+                    ? tr("Snapshot %1 is complete and available for a rollback.").arg(snapshotId)
+                    : tr("Snapshot %1 is still being completed, but the service already marks it "
+                         "available for a rollback (instant access).")
+                          .arg(snapshotId),
                 readyFacts, Remedy::None, diskId));
+    } else if (m_groupUnusable) {
+        // SnapshotGroupAccomplished already blocks for every member.
     } else if (snapshot->status == SnapshotStatusName::Progressing) {
         m_diskItems.append(makeItem(readyKind, PreconditionOutcome::Failed,
             tr("Disk snapshot is still being created"),
@@ -276,12 +289,15 @@ void PreconditionChecker::checkMemberSnapshot(const SnapshotGroupMember &member)
     }
 }
 
-void PreconditionChecker::checkUnfinishedSnapshots(const QString &diskId)
+// The member's own snapshot is not counted: SnapshotReady judges it (an instant-access
+// snapshot is usable while it is still progressing).
+void PreconditionChecker::checkUnfinishedSnapshots(const SnapshotGroupMember &member)
 {
     const PreconditionKind kind = PreconditionKind::NoUnfinishedSnapshot;
+    const QString diskId = member.sourceDiskId;
     QStringList facts;
     for (const Snapshot &snapshot : m_facts.unfinishedSnapshots) {
-        if (snapshot.sourceDiskId == diskId) {
+        if (snapshot.sourceDiskId == diskId && snapshot.snapshotId != member.snapshotId) {
             facts << tr("Snapshot %1 of disk %2 is being created: %3% done")
                          .arg(snapshot.snapshotId, diskId)
                          .arg(snapshot.progress);

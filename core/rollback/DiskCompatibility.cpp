@@ -26,11 +26,11 @@ void PreconditionChecker::checkDiskCategory(const Disk &disk)
     const QString diskId = disk.diskId;
     const QStringList facts { tr("Disk %1 category: %2").arg(diskId, disk.category) };
     if (!categoryCannotBeReset(disk.category)) {
-        m_diskItems.append(makeItem(kind, PreconditionOutcome::Passed,
-            tr("Disk category can be rolled back"),
-            tr("Disk %1 is a cloud disk (%2), which can be rolled back from a snapshot.")
-                .arg(diskId, disk.category),
-            facts, Remedy::None, diskId));
+        m_diskItems.append(
+            makeItem(kind, PreconditionOutcome::Passed, tr("Disk category can be rolled back"),
+                tr("Disk %1 is a cloud disk (%2), which can be rolled back from a snapshot.")
+                    .arg(diskId, disk.category),
+                facts, Remedy::None, diskId));
         return;
     }
     m_diskItems.append(makeItem(kind, PreconditionOutcome::Failed,

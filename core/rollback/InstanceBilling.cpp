@@ -24,11 +24,11 @@ void PreconditionChecker::checkInstancePaidUp(const Instance &instance)
         facts << tr("Instance %1 has a financial operation lock").arg(id);
 
     if (!expired && !inArrears) {
-        m_instanceItems.append(makeItem(kind, PreconditionOutcome::Passed,
-            tr("Instance is paid up"),
-            subscription ? tr("The subscription of instance %1 has not expired.").arg(id)
-                         : tr("Instance %1 is not in arrears.").arg(id),
-            facts));
+        m_instanceItems.append(
+            makeItem(kind, PreconditionOutcome::Passed, tr("Instance is paid up"),
+                subscription ? tr("The subscription of instance %1 has not expired.").arg(id)
+                             : tr("Instance %1 is not in arrears.").arg(id),
+                facts));
         return;
     }
     // One item whichever it is (an expired subscription usually also carries the financial

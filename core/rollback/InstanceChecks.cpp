@@ -26,9 +26,8 @@ void PreconditionChecker::checkGroupUnreadable()
     for (PreconditionKind kind : { PreconditionKind::SnapshotGroupAccomplished,
              PreconditionKind::SnapshotGroupSingleInstance, PreconditionKind::InstanceExists,
              PreconditionKind::InstanceNotLocked, PreconditionKind::InstanceNotExpired,
-             PreconditionKind::InstanceStopped,
-             PreconditionKind::StoppedInStandardMode, PreconditionKind::SystemDiskUnchanged,
-             PreconditionKind::DiskSelection }) {
+             PreconditionKind::InstanceStopped, PreconditionKind::StoppedInStandardMode,
+             PreconditionKind::SystemDiskUnchanged, PreconditionKind::DiskSelection }) {
         m_instanceItems.append(unknownItem(kind,
             tr("This could not be checked because instance snapshot %1 could not be read.")
                 .arg(groupId),
@@ -49,6 +48,10 @@ void PreconditionChecker::checkGroupMissing()
         { tr("Instance snapshot %1 was not found in region %2").arg(groupId, m_facts.regionId) }));
 }
 
+// The group's status alone does not decide: ESSD instant-access snapshots can be used as
+// soon as the service marks them Available, while the group is still progressing. The
+// item blocks only when no member can be used yet; otherwise it says which disks can be
+// rolled back now, and each member's SnapshotReady item blocks for its own disk.
 void PreconditionChecker::checkGroupAccomplished()
 {
     const PreconditionKind kind = PreconditionKind::SnapshotGroupAccomplished;
@@ -61,18 +64,45 @@ void PreconditionChecker::checkGroupAccomplished()
                 tr("Instance snapshot %1 was created completely.").arg(groupId), facts));
         return;
     }
-    if (m_group->status == SnapshotGroupStatusName::Progressing) {
-        if (!m_group->progressStatus.isEmpty())
-            facts << tr("Instance snapshot %1 progress: %2").arg(groupId, m_group->progressStatus);
-        for (const SnapshotGroupMember &member : m_group->snapshots) {
-            facts << tr("Snapshot %1 of disk %2: %3% done")
-                         .arg(member.snapshotId, member.sourceDiskId)
-                         .arg(member.progress);
-        }
+    if (!m_group->progressStatus.isEmpty())
+        facts << tr("Instance snapshot %1 progress: %2").arg(groupId, m_group->progressStatus);
+    QStringList usableNow;
+    QStringList notYet;
+    for (const SnapshotGroupMember &member : m_group->snapshots) {
+        const Snapshot *snapshot = m_facts.memberSnapshotById(member.snapshotId);
+        const bool usable = snapshot ? snapshot->isUsableForRollback() : false;
+        (usable ? usableNow : notYet).append(member.sourceDiskId);
+        facts << (usable ? tr("Snapshot %1 of disk %2: %3% done, can be used now")
+                         : tr("Snapshot %1 of disk %2: %3% done, cannot be used yet"))
+                     .arg(member.snapshotId, member.sourceDiskId)
+                     .arg(snapshot ? snapshot->progress : member.progress);
+    }
+    const QString comma = QStringLiteral(", ");
+    const bool progressing = m_group->status == SnapshotGroupStatusName::Progressing;
+
+    if (!usableNow.isEmpty()) {
+        m_instanceItems.append(makeItem(kind, PreconditionOutcome::Warning,
+            progressing ? tr("Instance snapshot is still being created")
+                        : tr("Instance snapshot is not complete"),
+            (notYet.isEmpty()
+                    ? tr("Instance snapshot %1 is not complete yet (status \"%2\"), but the "
+                         "snapshots of all its disks can already be used (instant access).")
+                          .arg(groupId, m_group->status)
+                    : tr("Instance snapshot %1 is not complete yet (status \"%2\"). Disks %3 can "
+                         "be rolled back now (instant access); disks %4 cannot until their "
+                         "snapshots are ready.")
+                          .arg(
+                              groupId, m_group->status, usableNow.join(comma), notYet.join(comma))),
+            facts, notYet.isEmpty() ? Remedy::None : Remedy::Refresh));
+        return;
+    }
+
+    m_groupUnusable = true;
+    if (progressing) {
         m_instanceItems.append(makeItem(kind, PreconditionOutcome::Failed,
             tr("Instance snapshot is still being created"),
-            tr("Instance snapshot %1 is still being created; its disk snapshots cannot be used for "
-               "a rollback until it is complete. Refresh when it has finished.")
+            tr("Instance snapshot %1 is still being created and none of its disk snapshots can "
+               "be used yet. Refresh when it has finished.")
                 .arg(groupId),
             facts, Remedy::Refresh));
         return;
@@ -136,9 +166,9 @@ void PreconditionChecker::checkInstance()
     if (m_facts.instanceError.isError()) {
         const QString why
             = tr("Instance %1 could not be read, so this could not be checked.").arg(m_instanceId);
-        for (PreconditionKind kind :
-            { PreconditionKind::InstanceExists, PreconditionKind::InstanceNotLocked,
-                PreconditionKind::InstanceNotExpired, PreconditionKind::InstanceStopped, PreconditionKind::StoppedInStandardMode }) {
+        for (PreconditionKind kind : { PreconditionKind::InstanceExists,
+                 PreconditionKind::InstanceNotLocked, PreconditionKind::InstanceNotExpired,
+                 PreconditionKind::InstanceStopped, PreconditionKind::StoppedInStandardMode }) {
             m_instanceItems.append(
                 unknownItem(kind, why, DescribeInstances, m_facts.instanceError));
         }
@@ -195,15 +225,15 @@ void PreconditionChecker::checkInstanceLocks(const Instance &instance)
     });
     if (others.isEmpty()) {
         const bool financial = instance.isLocked();
-        m_instanceItems.append(makeItem(kind, PreconditionOutcome::Passed,
-            tr("Instance is not locked"),
-            financial ? tr("Instance %1 has no operation lock other than the financial one, "
-                           "which is reported with its billing.")
-                            .arg(id)
-                      : tr("Instance %1 has no operation lock.").arg(id),
-            { financial ? tr("Instance %1 operation locks: %2")
-                              .arg(id, instance.lockReasons.join(QStringLiteral(", ")))
-                        : tr("Instance %1 has no operation locks").arg(id) }));
+        m_instanceItems.append(
+            makeItem(kind, PreconditionOutcome::Passed, tr("Instance is not locked"),
+                financial ? tr("Instance %1 has no operation lock other than the financial one, "
+                               "which is reported with its billing.")
+                                .arg(id)
+                          : tr("Instance %1 has no operation lock.").arg(id),
+                { financial ? tr("Instance %1 operation locks: %2")
+                                  .arg(id, instance.lockReasons.join(QStringLiteral(", ")))
+                            : tr("Instance %1 has no operation locks").arg(id) }));
         return;
     }
     const QString reasons = others.join(QStringLiteral(", "));

@@ -2,6 +2,8 @@
 
 #include "PreconditionChecker.h"
 
+#include <algorithm>
+
 namespace ecs {
 
 PreconditionReport checkPreconditions(
@@ -221,8 +223,8 @@ void PreconditionChecker::checkSystemDiskUnchanged(const QStringList &selected)
                         ? tr("Refresh before rolling back the system disk.")
                         : tr("The data disks can still be rolled back.")),
             action, error);
-        if (!selected.contains(m_systemMember->sourceDiskId))
-            item.outcome = PreconditionOutcome::Warning;
+        // The system member's own item blocks when it is selected.
+        item.outcome = PreconditionOutcome::Warning;
         m_instanceItems.append(item);
         return;
     }
@@ -234,9 +236,10 @@ void PreconditionChecker::checkSystemDiskUnchanged(const QStringList &selected)
              "(for example by changing the operating system): snapshot %2 is of the old system "
              "disk %3, so the system disk cannot be rolled back.")
               .arg(m_instanceId, m_systemMember->snapshotId, m_systemMember->sourceDiskId);
+    // A warning here in any case: the system member's own item blocks when it is selected
+    // (one cause, one blocking item).
     m_instanceItems.append(
-        makeItem(kind, systemSelected ? PreconditionOutcome::Failed : PreconditionOutcome::Warning,
-            tr("System disk was replaced"),
+        makeItem(kind, PreconditionOutcome::Warning, tr("System disk was replaced"),
             why + QLatin1Char(' ')
                 + (systemSelected ? tr("Deselect it to roll back the data disks.")
                                   : tr("The data disks can still be rolled back.")),
@@ -296,6 +299,11 @@ void PreconditionChecker::checkDiskSelection(const std::optional<QStringList> &r
                     facts, Remedy::Refresh));
                 return;
             }
+            // An instance-wide item that already blocks is the cause (the group is still
+            // being created, the instance is gone): no second item for its consequence.
+            if (std::any_of(m_instanceItems.cbegin(), m_instanceItems.cend(),
+                    [](const PreconditionItem &item) { return item.blocks(); }))
+                return;
             m_instanceItems.append(
                 makeItem(kind, PreconditionOutcome::Failed, tr("No disk can be rolled back"),
                     tr("None of the disks in instance snapshot %1 can be rolled back; the items of "

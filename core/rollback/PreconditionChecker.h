@@ -66,7 +66,7 @@ private:
     void checkDiskCategory(const Disk &disk);
     void checkSnapshotEncryption(const Disk &disk, const Snapshot &snapshot);
     void checkMemberSnapshot(const SnapshotGroupMember &member);
-    void checkUnfinishedSnapshots(const QString &diskId);
+    void checkUnfinishedSnapshots(const SnapshotGroupMember &member);
     void checkSystemDiskOfMember(const SnapshotGroupMember &member);
     void checkDisksNotInSnapshot();
 
@@ -87,6 +87,9 @@ private:
     bool m_instanceUsable = false;
     const SnapshotGroupMember *m_systemMember = nullptr;
     SystemDisk m_systemDisk = SystemDisk::NotChecked;
+    // No member snapshot can be used yet: SnapshotGroupAccomplished blocks for all of
+    // them, so the members' own SnapshotReady items are left out (one item, one cause).
+    bool m_groupUnusable = false;
     QList<PreconditionItem> m_instanceItems;
     QList<PreconditionItem> m_diskItems;
 };

@@ -47,7 +47,8 @@ struct RollbackFacts
 
     // Snapshots still being created of the instance's disks (DescribeSnapshots
     // InstanceId=…, Status=progressing): a rollback would fail with
-    // IncorrectDiskStatus.HasUnfinishedSnapshot. The group's own members count too.
+    // IncorrectDiskStatus.HasUnfinishedSnapshot. A member of the group is listed here too
+    // but not counted against its own disk (SnapshotReady judges it).
     QList<Snapshot> unfinishedSnapshots;
     ApiError unfinishedSnapshotsError;
 

@@ -138,6 +138,15 @@ void TestModels::snapshotUsable()
     QVERIFY(!snapshot.isUsableForRollback());
     snapshot.available = true;
     snapshot.status = SnapshotStatusName::Progressing;
+    snapshot.instantAccess = false;
+    QVERIFY(!snapshot.isUsableForRollback());
+    // ESSD instant access: usable while still progressing, once the service says Available.
+    snapshot.instantAccess = true;
+    QVERIFY(snapshot.isUsableForRollback());
+    snapshot.available = false;
+    QVERIFY(!snapshot.isUsableForRollback());
+    snapshot.available = true;
+    snapshot.status = SnapshotStatusName::Failed;
     QVERIFY(!snapshot.isUsableForRollback());
 }
 

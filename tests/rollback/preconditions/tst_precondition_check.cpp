@@ -61,9 +61,10 @@ void PreconditionCheckTest::healthyFactsPass()
     for (PreconditionKind kind :
         { PreconditionKind::SnapshotGroupExists, PreconditionKind::SnapshotGroupAccomplished,
             PreconditionKind::SnapshotGroupSingleInstance, PreconditionKind::InstanceExists,
-            PreconditionKind::InstanceNotLocked, PreconditionKind::InstanceStopped,
-            PreconditionKind::StoppedInStandardMode, PreconditionKind::SystemDiskUnchanged,
-            PreconditionKind::DiskSelection, PreconditionKind::DataLoss }) {
+            PreconditionKind::InstanceNotLocked, PreconditionKind::InstanceNotExpired,
+            PreconditionKind::InstanceStopped, PreconditionKind::StoppedInStandardMode,
+            PreconditionKind::SystemDiskUnchanged, PreconditionKind::DiskSelection,
+            PreconditionKind::DataLoss }) {
         const PreconditionItem *item = report.find(kind);
         QVERIFY2(item, qPrintable(kindName(kind)));
         QVERIFY2(item->diskId.isEmpty(), qPrintable(kindName(kind)));
@@ -71,8 +72,9 @@ void PreconditionCheckTest::healthyFactsPass()
     // And every per-disk rule for every member; the system disk also has its own item.
     const QList<PreconditionKind> diskKinds { PreconditionKind::DiskExists,
         PreconditionKind::DiskAttached, PreconditionKind::DiskStatusAllowsReset,
-        PreconditionKind::DiskNotLocked, PreconditionKind::SnapshotExists,
-        PreconditionKind::SnapshotReady, PreconditionKind::SnapshotBelongsToDisk,
+        PreconditionKind::DiskCategorySupportsReset, PreconditionKind::DiskNotLocked,
+        PreconditionKind::SnapshotExists, PreconditionKind::SnapshotReady,
+        PreconditionKind::SnapshotBelongsToDisk, PreconditionKind::SnapshotEncryptionMatchesDisk,
         PreconditionKind::NoUnfinishedSnapshot };
     for (const QString &diskId : allDisks()) {
         QList<PreconditionKind> kinds;
@@ -83,7 +85,7 @@ void PreconditionCheckTest::healthyFactsPass()
             expected.append(PreconditionKind::SystemDiskUnchanged);
         QCOMPARE(kinds, expected);
     }
-    QCOMPARE(report.items.size(), 10 + 3 * diskKinds.size() + 1);
+    QCOMPARE(report.items.size(), 11 + 3 * diskKinds.size() + 1);
 }
 
 void PreconditionCheckTest::rule_data()
@@ -108,16 +110,49 @@ void PreconditionCheckTest::rule_data()
     const QString d1 = Data1DiskId;
 
     // Instance-wide.
-    QTest::newRow("group progressing")
+    // The group's status alone does not block: each member snapshot's Available does.
+    QTest::newRow("group progressing, no snapshot usable yet")
         << Mutation([](RollbackFacts &f) {
                f.group->status = SnapshotGroupStatusName::Progressing;
                f.group->snapshots[1].progress = 40;
+               for (Snapshot &snapshot : f.memberSnapshots) {
+                   snapshot.status = SnapshotStatusName::Progressing;
+                   snapshot.available = false;
+               }
+               snapshotIn(f, f.group->snapshots[1].snapshotId).progress = 40;
            })
         << defaultSelection << PreconditionKind::SnapshotGroupAccomplished << QString() << F
         << Remedy::Refresh << false
         << QStringList { g1, QStringLiteral("progressing"), QStringLiteral("40%"), d1 };
+    QTest::newRow("group progressing, instant-access snapshots usable")
+        << Mutation([](RollbackFacts &f) {
+               f.group->status = SnapshotGroupStatusName::Progressing;
+               for (Snapshot &snapshot : f.memberSnapshots) {
+                   snapshot.status = SnapshotStatusName::Progressing;
+                   snapshot.instantAccess = true;
+                   snapshot.available = true;
+               }
+           })
+        << defaultSelection << PreconditionKind::SnapshotGroupAccomplished << QString() << W
+        << Remedy::None << true << QStringList { g1, QStringLiteral("instant access") };
+    QTest::newRow("group progressing, one snapshot not usable yet")
+        << Mutation([](RollbackFacts &f) {
+               f.group->status = SnapshotGroupStatusName::Progressing;
+               for (Snapshot &snapshot : f.memberSnapshots) {
+                   snapshot.status = SnapshotStatusName::Progressing;
+                   snapshot.instantAccess = true;
+                   snapshot.available = true;
+               }
+               snapshotIn(f, f.group->snapshots[1].snapshotId).available = false;
+           })
+        << Selection(allDisks()) << PreconditionKind::SnapshotReady << d1 << F << Remedy::Refresh
+        << false << QStringList { QStringLiteral("still being created") };
     QTest::newRow("group failed") << Mutation([](RollbackFacts &f) {
         f.group->status = SnapshotGroupStatusName::Failed;
+        for (Snapshot &snapshot : f.memberSnapshots) {
+            snapshot.status = SnapshotStatusName::Failed;
+            snapshot.available = false;
+        }
     }) << defaultSelection << PreconditionKind::SnapshotGroupAccomplished
                                   << QString() << F << Remedy::None << false
                                   << QStringList { g1, QStringLiteral("failed") };
@@ -138,9 +173,10 @@ void PreconditionCheckTest::rule_data()
     }) << defaultSelection << PreconditionKind::InstanceNotLocked
                                                   << QString() << F << Remedy::None << false
                                                   << QStringList { i1, QStringLiteral("security") };
+    // The financial lock is the arrears: one item, InstanceNotExpired, not also a lock.
     QTest::newRow("instance locked for arrears") << Mutation([](RollbackFacts &f) {
         f.instance->lockReasons = { LockReasonName::Financial };
-    }) << defaultSelection << PreconditionKind::InstanceNotLocked
+    }) << defaultSelection << PreconditionKind::InstanceNotExpired
                                                  << QString() << F << Remedy::None << false
                                                  << QStringList { i1, QStringLiteral("financial") };
     for (const QString &status : { InstanceStatusName::Running, InstanceStatusName::Starting,
@@ -187,7 +223,7 @@ void PreconditionCheckTest::rule_data()
                QStringLiteral("data disks can still be rolled back") };
     QTest::newRow("system disk replaced, system disk selected")
         << Mutation(replaceSystemDisk) << Selection(QStringList { SystemDiskId, d1 })
-        << PreconditionKind::SystemDiskUnchanged << QString() << F << Remedy::None << false
+        << PreconditionKind::SystemDiskUnchanged << SystemDiskId << F << Remedy::None << false
         << QStringList { i1, SystemDiskId, QStringLiteral("d-sys-new") };
     QTest::newRow("system disk replaced, data disk selected")
         << Mutation(replaceSystemDisk) << Selection(QStringList { d1 })
