@@ -42,10 +42,9 @@ bool operator==(const Disk &a, const Disk &b)
         && a.sourceSnapshotId == b.sourceSnapshotId && a.imageId == b.imageId
         && a.regionId == b.regionId && a.zoneId == b.zoneId && a.portable == b.portable
         && a.deleteWithInstance == b.deleteWithInstance && a.encrypted == b.encrypted
-        && a.kmsKeyId == b.kmsKeyId
-        && a.multiAttach == b.multiAttach && a.lockReasons == b.lockReasons
-        && a.creationTime == b.creationTime && a.attachedTime == b.attachedTime
-        && a.detachedTime == b.detachedTime && a.tags == b.tags;
+        && a.kmsKeyId == b.kmsKeyId && a.multiAttach == b.multiAttach
+        && a.lockReasons == b.lockReasons && a.creationTime == b.creationTime
+        && a.attachedTime == b.attachedTime && a.detachedTime == b.detachedTime && a.tags == b.tags;
 }
 
 } // namespace ecs

@@ -9,9 +9,10 @@ bool operator==(const Snapshot &a, const Snapshot &b)
         && a.remainTime == b.remainTime && a.available == b.available
         && a.sourceDiskId == b.sourceDiskId && a.sourceDiskType == b.sourceDiskType
         && a.sourceDiskSize == b.sourceDiskSize && a.snapshotType == b.snapshotType
-        && a.usage == b.usage && a.encrypted == b.encrypted && a.kmsKeyId == b.kmsKeyId && a.instantAccess == b.instantAccess
-        && a.retentionDays == b.retentionDays && a.creationTime == b.creationTime
-        && a.lastModifiedTime == b.lastModifiedTime && a.tags == b.tags;
+        && a.usage == b.usage && a.encrypted == b.encrypted && a.kmsKeyId == b.kmsKeyId
+        && a.instantAccess == b.instantAccess && a.retentionDays == b.retentionDays
+        && a.creationTime == b.creationTime && a.lastModifiedTime == b.lastModifiedTime
+        && a.tags == b.tags;
 }
 
 } // namespace ecs

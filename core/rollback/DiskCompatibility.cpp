@@ -1,5 +1,6 @@
 // PreconditionChecker: what kind of disk it is and how it is encrypted, against its
-// snapshot. Both are refused by ResetDisks/ResetDisk whatever the state (docs/RULES.md).
+// snapshot. Both are refused by ResetDisks/ResetDisk whatever the state (docs/EMULATOR.md,
+// "What a rollback is refused for").
 
 #include "PreconditionChecker.h"
 
@@ -20,26 +21,41 @@ bool categoryCannotBeReset(const QString &category)
 
 } // namespace
 
+// What kind of disk it is: its category, and whether it is shared by several instances
+// (multi-attach). Both are one question, "can this disk take a snapshot back at all?", so
+// they are one item; the service refuses each with its own code.
 void PreconditionChecker::checkDiskCategory(const Disk &disk)
 {
     const PreconditionKind kind = PreconditionKind::DiskCategorySupportsReset;
     const QString diskId = disk.diskId;
-    const QStringList facts { tr("Disk %1 category: %2").arg(diskId, disk.category) };
-    if (!categoryCannotBeReset(disk.category)) {
+    QStringList facts { tr("Disk %1 category: %2").arg(diskId, disk.category) };
+    if (!disk.multiAttach.isEmpty())
+        facts << tr("Disk %1 multi-attach: %2").arg(diskId, disk.multiAttach);
+    if (categoryCannotBeReset(disk.category)) {
+        m_diskItems.append(makeItem(kind, PreconditionOutcome::Failed,
+            tr("Disk category cannot be rolled back"),
+            tr("Disk %1 is a local or ephemeral disk (%2): such disks cannot be rolled back from "
+               "a snapshot, and the service refuses it (DiskCategory.OperationNotSupported). "
+               "Deselect it to roll back the other disks.")
+                .arg(diskId, disk.category),
+            facts, Remedy::None, diskId));
+        return;
+    }
+    if (disk.multiAttach == QLatin1String("Enabled")) {
         m_diskItems.append(
-            makeItem(kind, PreconditionOutcome::Passed, tr("Disk category can be rolled back"),
-                tr("Disk %1 is a cloud disk (%2), which can be rolled back from a snapshot.")
-                    .arg(diskId, disk.category),
+            makeItem(kind, PreconditionOutcome::Failed, tr("Shared disk cannot be rolled back"),
+                tr("Disk %1 has multi-attach enabled (it can be attached to several instances at "
+                   "once); the service does not roll such disks back "
+                   "(InvalidOperation.MultiAttachDisk). Deselect it to roll back the other disks.")
+                    .arg(diskId),
                 facts, Remedy::None, diskId));
         return;
     }
-    m_diskItems.append(makeItem(kind, PreconditionOutcome::Failed,
-        tr("Disk category cannot be rolled back"),
-        tr("Disk %1 is a local or ephemeral disk (%2): such disks cannot be rolled back from a "
-           "snapshot, and the service refuses it (DiskCategory.OperationNotSupported). Deselect "
-           "it to roll back the other disks.")
-            .arg(diskId, disk.category),
-        facts, Remedy::None, diskId));
+    m_diskItems.append(
+        makeItem(kind, PreconditionOutcome::Passed, tr("Disk category can be rolled back"),
+            tr("Disk %1 is a cloud disk (%2), which can be rolled back from a snapshot.")
+                .arg(diskId, disk.category),
+            facts, Remedy::None, diskId));
 }
 
 void PreconditionChecker::checkSnapshotEncryption(const Disk &disk, const Snapshot &snapshot)

@@ -1,6 +1,6 @@
 // PreconditionChecker: is the instance paid up? ResetDisks/ResetDisk refuse an expired
 // subscription and an instance in arrears with 403 InstanceExpiredOrInArrears
-// (ERROR-CODES.md, ResetDisks and ResetDisk; docs/RULES.md).
+// (ResetDisks and ResetDisk in Alibaba Cloud's API metadata; docs/EMULATOR.md).
 
 #include "PreconditionChecker.h"
 

@@ -35,7 +35,9 @@ enum class PreconditionKind {
     DiskExists, // the source disk was not released
     DiskAttached, // attached to this instance (not detached, not moved elsewhere)
     DiskStatusAllowsReset, // In_use (settled; no reset, attach or detach running)
-    DiskCategorySupportsReset, // not a local or ephemeral disk (DiskCategory.OperationNotSupported)
+    // Not a local or ephemeral disk (DiskCategory.OperationNotSupported), not a
+    // multi-attach one (InvalidOperation.MultiAttachDisk).
+    DiskCategorySupportsReset,
     SnapshotExists, // the disk's snapshot is still in the group and listed
     SnapshotReady, // accomplished and Available
     SnapshotBelongsToDisk, // the snapshot's SourceDiskId is this disk

@@ -103,7 +103,9 @@ EmulatedSnapshot readSnapshotRecord(JsonReader &reader)
     record.regionId = reader.requiredString("RegionId");
     record.sourceInstanceId = reader.string("SourceInstanceId");
     record.contentMarker = reader.string("ContentMarker");
-    record.advancing = reader.boolean("Advancing");
+    // A progressing snapshot advances unless the scenario freezes it.
+    record.advancing = record.snapshot.status == SnapshotStatusName::Progressing
+        && (!reader.object().contains(QLatin1String("Advancing")) || reader.boolean("Advancing"));
     return record;
 }
 
@@ -150,8 +152,8 @@ QJsonObject toJson(const EmulatedSnapshot &record)
     json.insert(QStringLiteral("RegionId"), record.regionId);
     putIfSet(json, "SourceInstanceId", record.sourceInstanceId);
     json.insert(QStringLiteral("ContentMarker"), record.contentMarker);
-    if (record.advancing)
-        json.insert(QStringLiteral("Advancing"), true);
+    if (record.snapshot.status == SnapshotStatusName::Progressing && !record.advancing)
+        json.insert(QStringLiteral("Advancing"), false);
     return json;
 }
 

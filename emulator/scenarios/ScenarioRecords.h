@@ -48,9 +48,16 @@ struct EmulatedSnapshot
     QString regionId;
     QString sourceInstanceId; // the instance the source disk was attached to, if any
     QString contentMarker; // the source disk's marker when the snapshot was created
-    // Progress advances on the service's clock (CreateSnapshotGroup). A seeded
-    // progressing snapshot without it stays as it is, so a scenario can show one.
+    // Progress advances on the service's clock: set by CreateSnapshotGroup, and for a
+    // scenario's progressing snapshot unless it says "Advancing": false (one that stays
+    // "still being created" for as long as the scenario likes).
     bool advancing = false;
+    // A seeded snapshot with a RemainTime finishes at its own pace: linearly from
+    // paceStartProgress at paceStart to 100% at paceEnd (set when the world starts). Not
+    // saved: a saved state carries the RemainTime left, which sets the pace again.
+    QDateTime paceStart;
+    QDateTime paceEnd;
+    int paceStartProgress = 0;
 };
 
 struct EmulatedSnapshotGroup

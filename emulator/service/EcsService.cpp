@@ -1,5 +1,6 @@
 #include "EcsService.h"
 
+#include "ErrorCatalog.h"
 #include "ParameterReader.h"
 #include "ServiceErrors.h"
 
@@ -53,13 +54,16 @@ ActionResult EcsService::handle(const ActionRequest &request)
 {
     const Action action = actions().value(request.action);
     if (!action) {
-        return serviceErrors::fail(serviceErrors::error(404, QStringLiteral("InvalidApi.NotFound"),
-            QStringLiteral("Specified api is not found, please check your url and method.")));
+        return serviceErrors::fail(
+            serviceErrors::error(404, QStringLiteral("InvalidAction.NotFound"),
+                QStringLiteral("Specified api is not found, please check your url and method.")));
     }
     ParameterReader reader(request.parameters);
     ActionResult result = (this->*action)(reader);
     // The writers put a RequestId in every body; the front adds the real one.
     result.body.remove(QStringLiteral("RequestId"));
+    if (result.error)
+        result.error = ErrorCatalog::builtIn().asDocumented(request.action, *result.error);
     return result;
 }
 
@@ -157,9 +161,16 @@ void EcsService::resumeTransitions()
             later(m_timing.resetMs, [this, id] { finishReset(id); });
     }
     QSet<QString> groups;
-    for (const EmulatedSnapshot &record : std::as_const(m_world.snapshots)) {
-        if (record.advancing)
-            groups.insert(m_world.groupOfSnapshot.value(record.snapshot.snapshotId));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (EmulatedSnapshot &record : m_world.snapshots) {
+        if (!record.advancing)
+            continue;
+        groups.insert(m_world.groupOfSnapshot.value(record.snapshot.snapshotId));
+        if (record.snapshot.remainTime > 0 && !record.paceEnd.isValid()) {
+            record.paceStart = now;
+            record.paceEnd = now.addSecs(record.snapshot.remainTime);
+            record.paceStartProgress = record.snapshot.progress;
+        }
     }
     for (const QString &groupId : std::as_const(groups))
         later(m_timing.snapshotStepMs, [this, groupId] { advanceSnapshots(groupId); });

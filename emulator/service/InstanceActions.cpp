@@ -110,8 +110,8 @@ ActionResult EcsService::describeInstanceStatus(ParameterReader &reader)
     checkRegion(reader, &regionId);
     const QStringList ids = reader.repeatList(QStringLiteral("InstanceId"));
     if (ids.size() > 100)
-        reader.fail(serviceErrors::invalidParameter(
-            QStringLiteral("InstanceId.N"), QStringLiteral("at most 100 instance IDs")));
+        reader.fail(serviceErrors::error(403, QStringLiteral("InvalidParameter.TooManyInstanceIds"),
+            QStringLiteral("Instance ids cannot be more than 100.")));
     const QString zoneId = reader.text(QStringLiteral("ZoneId"));
     const PageWindow window = readNumberWindow(reader, 50, 10);
     if (reader.failed())

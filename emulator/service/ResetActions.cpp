@@ -12,6 +12,29 @@
 
 namespace ecs::emulator {
 
+namespace {
+
+// Local and ephemeral disks live on the host: no snapshot can be written back to them.
+bool categoryCannotBeReset(const QString &category)
+{
+    return category.startsWith(QLatin1String("local_"))
+        || category.startsWith(QLatin1String("ephemeral"))
+        || category.startsWith(QLatin1String("elastic_ephemeral_disk"));
+}
+
+// A subscription past its ExpiredTime, or a financial operation lock (an unpaid bill).
+bool expiredOrInArrears(const Instance &instance, const QDateTime &now)
+{
+    const bool expired = instance.instanceChargeType == ChargeTypeName::PrePaid
+        && instance.expiredTime.isValid() && instance.expiredTime <= now;
+    return expired || instance.lockReasons.contains(LockReasonName::Financial, Qt::CaseInsensitive);
+}
+
+} // namespace
+
+// The order follows what the service must know first: the resources, then the instance,
+// then the disk, then the snapshot's fit to the disk. Codes and statuses are those of
+// ERROR-CODES.md; EcsService::handle() gives them the service's wording.
 std::optional<ServiceError> EcsService::resetProblem(
     const QString &diskId, const QString &snapshotId, const QString &regionId) const
 {
@@ -32,26 +55,49 @@ std::optional<ServiceError> EcsService::resetProblem(
     if (instance != m_world.instances.constEnd()) {
         if (instance->instance.isLockedForSecurity())
             return lockedForSecurity();
+        if (expiredOrInArrears(instance->instance, QDateTime::currentDateTimeUtc())) {
+            return error(403, QStringLiteral("InstanceExpiredOrInArrears"),
+                QStringLiteral("The specified operation is denied as your prepay instance is "
+                               "expired (prepay mode) or in arrears (afterpay mode)."));
+        }
         if (!instance->instance.isStopped())
             return incorrectInstanceStatus();
+    }
+    if (categoryCannotBeReset(disk->disk.category)) {
+        return error(400, QStringLiteral("DiskCategory.OperationNotSupported"),
+            QStringLiteral("The operation is not supported to the specified disk due to its disk "
+                           "category."));
+    }
+    if (disk->disk.multiAttach == QLatin1String("Enabled")) {
+        return error(403, QStringLiteral("InvalidOperation.MultiAttachDisk"),
+            QStringLiteral("Multi attach disk does not support this operation."));
     }
     if (disk->disk.isLockedForSecurity())
         return lockedForSecurity();
     if (disk->disk.status == DiskStatusName::ReIniting) {
+        // Not in the metadata's lists; ROLLBACK-SEMANTICS §2 names it (docs/EMULATOR.md).
         return error(403, QStringLiteral("InvalidOperation.DiskResetInProgress"),
             QStringLiteral("The disk has an ongoing reset task."));
     }
     if (!disk->disk.isSettled()) {
         return error(403, QStringLiteral("IncorrectDiskStatus"),
-            QStringLiteral("The current status of the disk does not support this operation."));
+            QStringLiteral("The current disk status does not support this operation."));
     }
     if (!snapshot->snapshot.isUsableForRollback()) {
         return error(403, QStringLiteral("InvalidSnapshotId.NotReady"),
             QStringLiteral("The specified snapshot has not completed yet."));
     }
-    if (m_world.hasUnfinishedSnapshot(diskId)) {
+    // An encrypted snapshot goes only onto a disk encrypted with the same key.
+    const Snapshot &source = snapshot->snapshot;
+    if (source.encrypted && (!disk->disk.encrypted || source.kmsKeyId != disk->disk.kmsKeyId)) {
+        return error(403, QStringLiteral("InvalidParameter.Mismatch"),
+            QStringLiteral("The specified snapshot is not created from the specified disk."));
+    }
+    // The snapshot used does not count against its own disk (an instant-access snapshot
+    // is used while it is still progressing): UNCONFIRMED, docs/EMULATOR.md.
+    if (m_world.hasUnfinishedSnapshot(diskId, snapshotId)) {
         return error(403, QStringLiteral("IncorrectDiskStatus.HasUnfinishedSnapshot"),
-            QStringLiteral("The disk has a snapshot that is still being created."));
+            QStringLiteral("The current disk has unfinished snapshot."));
     }
     return std::nullopt;
 }

@@ -52,9 +52,11 @@ ServiceError snapshotNotFound(const QString &snapshotId)
 
 ServiceError snapshotGroupNotFound(const QString &groupId)
 {
-    // The name is UNCONFIRMED (REFERENCE §7); this follows the other *.NotFound codes.
-    return error(404, QStringLiteral("InvalidSnapshotGroupId.NotFound"),
-        QStringLiteral("The specified snapshot group \"%1\" does not exist.").arg(groupId));
+    // DeleteSnapshotGroup's documented code (ERROR-CODES.md); the message is the
+    // service's once EcsService passes it through the ErrorCatalog.
+    return error(404, QStringLiteral("InvalidSnapshotGroup.NotFound"),
+        QStringLiteral("The SnapshotGroupId \"%1\" provided does not exist in our records.")
+            .arg(groupId));
 }
 
 ServiceError incorrectInstanceStatus(int httpStatus)

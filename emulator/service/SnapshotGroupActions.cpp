@@ -202,22 +202,40 @@ ActionResult EcsService::createSnapshotGroup(ParameterReader &reader)
     return ActionResult::success(createSnapshotGroupBody({}, groupId));
 }
 
+// One tick for the advancing snapshots of a group ("" for those in none). A snapshot with
+// a pace (a seeded RemainTime) follows its own clock; the others take ServiceTiming's
+// steps. Instant-access snapshots are Available from the first step on, as ESSD ones are
+// within seconds of being created, while their group is still progressing.
 void EcsService::advanceSnapshots(const QString &groupId)
 {
     const int step = (100 + m_timing.snapshotSteps - 1) / std::max(1, m_timing.snapshotSteps);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     bool more = false;
     for (EmulatedSnapshot &record : m_world.snapshots) {
         if (!record.advancing
             || m_world.groupOfSnapshot.value(record.snapshot.snapshotId) != groupId)
             continue;
         Snapshot &snapshot = record.snapshot;
-        snapshot.progress = std::min(100, snapshot.progress + step);
-        snapshot.lastModifiedTime = QDateTime::currentDateTimeUtc();
-        const int stepsLeft = (100 - snapshot.progress + step - 1) / step;
-        snapshot.remainTime = stepsLeft * m_timing.snapshotStepMs / 1000;
+        if (record.paceEnd.isValid()) {
+            const qint64 total = record.paceStart.msecsTo(record.paceEnd);
+            const qint64 elapsed = record.paceStart.msecsTo(now);
+            const int left = 100 - record.paceStartProgress;
+            snapshot.progress = total <= 0
+                ? 100
+                : int(std::min<qint64>(100, record.paceStartProgress + left * elapsed / total));
+            snapshot.remainTime = int(std::max<qint64>(0, now.secsTo(record.paceEnd)));
+        } else {
+            snapshot.progress = std::min(100, snapshot.progress + step);
+            const int stepsLeft = (100 - snapshot.progress + step - 1) / step;
+            snapshot.remainTime = stepsLeft * m_timing.snapshotStepMs / 1000;
+            if (snapshot.instantAccess)
+                snapshot.available = true;
+        }
+        snapshot.lastModifiedTime = now;
         if (snapshot.progress >= 100) {
             snapshot.status = SnapshotStatusName::Accomplished;
             snapshot.available = true;
+            snapshot.remainTime = 0;
             record.advancing = false;
         } else {
             more = true;

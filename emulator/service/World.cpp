@@ -80,10 +80,10 @@ void World::removeSnapshot(const QString &snapshotId)
         group->snapshotIds.removeAll(snapshotId);
 }
 
-bool World::hasUnfinishedSnapshot(const QString &diskId) const
+bool World::hasUnfinishedSnapshot(const QString &diskId, const QString &except) const
 {
     for (const EmulatedSnapshot &record : snapshots) {
-        if (record.snapshot.sourceDiskId == diskId
+        if (record.snapshot.sourceDiskId == diskId && record.snapshot.snapshotId != except
             && record.snapshot.status == SnapshotStatusName::Progressing)
             return true;
     }

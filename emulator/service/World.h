@@ -32,7 +32,8 @@ struct World
     // Removes a snapshot and its membership.
     void removeSnapshot(const QString &snapshotId);
     // True when a snapshot of `diskId` is still being created.
-    bool hasUnfinishedSnapshot(const QString &diskId) const;
+    // A snapshot of the disk still progressing, other than `except`.
+    bool hasUnfinishedSnapshot(const QString &diskId, const QString &except = {}) const;
     // The first free device name ("/dev/xvdb" ...) on `instanceId`.
     QString freeDevice(const QString &instanceId) const;
 };

@@ -487,6 +487,8 @@ async function discover(client, regionHint) {
   }
 
   const locked = (i) => items(i.operationLocks, 'lockReason').length > 0;
+  // CreateSnapshotGroup takes ESSD-family disks only: prefer such a running instance.
+  const essdOnly = (i) => (world.disksOf.get(i.instanceId) ?? []).every((d) => /^cloud_(essd|auto)/.test(d.category ?? ''));
   const usableGroup = (instance) => {
     const disks = world.disksOf.get(instance.instanceId) ?? [];
     return groups.find((g) => g.instanceId === instance.instanceId && g.status === 'accomplished'
@@ -494,12 +496,23 @@ async function discover(client, regionHint) {
       && items(g.snapshots, 'snapshot').every((s) => s.available === true
         && disks.some((d) => d.diskId === s.sourceDiskId && d.status === 'In_use')));
   };
-  // CreateSnapshotGroup takes ESSD-family disks only: prefer such a running instance.
-  const essdOnly = (i) => (world.disksOf.get(i.instanceId) ?? []).every((d) => /^cloud_(essd|auto)/.test(d.category ?? ''));
   const runningCandidates = instances.filter((i) => i.status === 'Running' && !locked(i)
     && (world.disksOf.get(i.instanceId) ?? []).length > 0);
   world.running = runningCandidates.find(essdOnly) ?? runningCandidates[0];
-  const healthy = instances.filter((i) => !locked(i) && usableGroup(i));
+  // A client sees what the service refuses from the answers: local disks (category),
+  // subscriptions past their ExpiredTime, encrypted snapshots onto plain disks.
+  const expired = (i) => i.instanceChargeType === 'PrePaid' && i.expiredTime
+    && Date.parse(i.expiredTime) < Date.now();
+  const plainSnapshots = async (instance) => {
+    const ids = items(usableGroup(instance).snapshots, 'snapshot').map((s) => s.snapshotId);
+    const model = await expectSuccess(client, 'DescribeSnapshots',
+      { RegionId: regionId, SnapshotIds: JSON.stringify(ids) }, `snapshots of ${instance.instanceId}`);
+    return items(model?.snapshots, 'snapshot').every((s) => s.encrypted !== true);
+  };
+  const healthy = [];
+  for (const i of instances) {
+    if (!locked(i) && !expired(i) && usableGroup(i) && essdOnly(i) && await plainSnapshots(i)) healthy.push(i);
+  }
   world.stoppedHealthy = healthy.find((i) => i.status === 'Stopped' && i.stoppedMode === 'KeepCharging')
     ?? healthy.find((i) => i.status === 'Stopped');
   world.healthy = world.stoppedHealthy ?? healthy.find((i) => i === world.running);

@@ -67,14 +67,21 @@ private Q_SLOTS:
             QStringLiteral("华东1（杭州）"));
         QCOMPARE(demo.regions.first().localName(QStringLiteral("ja")),
             QStringLiteral("China (Hangzhou)"));
-        // Every instance has an accomplished instance snapshot (the progressing one too).
+        // Every instance has an instance snapshot to roll back to (the progressing one an
+        // older accomplished one; the instant-access one members that are Available).
         for (const EmulatedInstance &record : demo.instances) {
-            bool accomplished = false;
-            for (const EmulatedSnapshotGroup &group : demo.snapshotGroups)
-                accomplished = accomplished
-                    || (group.group.instanceId == record.instance.instanceId
-                        && group.group.isAccomplished());
-            QVERIFY2(accomplished, qPrintable(record.instance.instanceId));
+            bool usable = false;
+            for (const EmulatedSnapshotGroup &group : demo.snapshotGroups) {
+                if (group.group.instanceId != record.instance.instanceId)
+                    continue;
+                usable = usable || group.group.isAccomplished();
+                for (const EmulatedSnapshot &snapshot : demo.snapshots) {
+                    usable = usable
+                        || (group.snapshotIds.contains(snapshot.snapshot.snapshotId)
+                            && snapshot.snapshot.isUsableForRollback());
+                }
+            }
+            QVERIFY2(usable, qPrintable(record.instance.instanceId));
         }
     }
 

@@ -180,7 +180,8 @@ private Q_SLOTS:
                 { QStringLiteral("Status"), QStringLiteral("progressing") },
                 { QStringLiteral("MaxResults"), QStringLiteral("100") } });
         QCOMPARE(ids(items(result, "Snapshots", "Snapshot"), "SnapshotId"),
-            (QStringList { QStringLiteral("s-demo-progressing-data1"),
+            (QStringList { QStringLiteral("s-demo-instant-data1"),
+                QStringLiteral("s-demo-instant-system"), QStringLiteral("s-demo-progressing-data1"),
                 QStringLiteral("s-demo-progressing-system") }));
         result = call(service, "DescribeSnapshots",
             { { QStringLiteral("RegionId"), hz },

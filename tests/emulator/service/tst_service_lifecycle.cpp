@@ -308,7 +308,7 @@ private Q_SLOTS:
         const ActionResult again = call(service, "DeleteSnapshotGroup",
             { { QStringLiteral("RegionId"), hz },
                 { QStringLiteral("SnapshotGroupId"), QStringLiteral("ssg-demo-healthy") } });
-        QCOMPARE(errorCode(again), QStringLiteral("InvalidSnapshotGroupId.NotFound"));
+        QCOMPARE(errorCode(again), QStringLiteral("InvalidSnapshotGroup.NotFound"));
         QCOMPARE(httpStatus(again), 404);
         QCOMPARE(
             errorCode(call(service, "DeleteSnapshotGroup", { { QStringLiteral("RegionId"), hz } })),

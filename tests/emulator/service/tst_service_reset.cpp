@@ -1,4 +1,5 @@
 #include "ServiceCalls.h"
+#include "service/ErrorCatalog.h"
 
 #include <QTest>
 
@@ -66,6 +67,23 @@ private Q_SLOTS:
         QTest::newRow("security lock")
             << "d-demo-locked-data1"
             << "s-demo-locked-data1" << 403 << "InstanceLockedForSecurity";
+        QTest::newRow("subscription expired")
+            << "d-demo-expired-data1"
+            << "s-demo-expired-data1" << 403 << "InstanceExpiredOrInArrears";
+        QTest::newRow("financial lock")
+            << "d-demo-arrears-data1"
+            << "s-demo-arrears-data1" << 403 << "InstanceExpiredOrInArrears";
+        QTest::newRow("local disk")
+            << "d-demo-localdisk-data1"
+            << "s-demo-localdisk-data1" << 400 << "DiskCategory.OperationNotSupported";
+        QTest::newRow("encrypted snapshot onto a plain disk")
+            << "d-demo-encrypted-data1"
+            << "s-demo-encrypted-data1" << 403 << "InvalidParameter.Mismatch";
+        QTest::newRow("disk attaching") << "d-demo-busy-data1"
+                                        << "s-demo-busy-data1" << 403 << "IncorrectDiskStatus";
+        QTest::newRow("instant access, snapshot not available yet")
+            << "d-demo-instant-data1"
+            << "s-demo-instant-data1" << 403 << "InvalidSnapshotId.NotReady";
     }
 
     void rules()
@@ -81,11 +99,32 @@ private Q_SLOTS:
                 = call(service, "ResetDisks", resetDisks({ { diskId, snapshotId } }, dryRun));
             QCOMPARE(errorCode(result), code);
             QCOMPARE(httpStatus(result), status);
+            // Worded as the service documents the code for this action.
+            const QList<ServiceError> documented
+                = ErrorCatalog::builtIn().entries(QStringLiteral("ResetDisks"), code);
+            QVERIFY2(!documented.isEmpty(), qPrintable(code));
+            QCOMPARE(result.error->message, documented.first().message);
         }
         // ResetDisk applies the same rules.
         const ActionResult single = call(service, "ResetDisk",
             { { QStringLiteral("DiskId"), diskId }, { QStringLiteral("SnapshotId"), snapshotId } });
         QCOMPARE(errorCode(single), code);
+    }
+
+    // ESSD instant access: the group is still progressing, but the system disk's snapshot
+    // is Available, so the service takes it (its own progress does not count as an
+    // unfinished snapshot of the disk).
+    void instantAccessSnapshotIsUsedWhileTheGroupProgresses()
+    {
+        EcsService service(demo());
+        service.setTiming(fastTiming());
+        const auto request
+            = resetDisks({ pair("d-demo-instant-system", "s-demo-instant-system") }, true);
+        QCOMPARE(
+            errorCode(call(service, "ResetDisks", request)), QStringLiteral("DryRunOperation"));
+        const ActionResult real = call(service, "ResetDisks",
+            resetDisks({ pair("d-demo-instant-system", "s-demo-instant-system") }, false));
+        QCOMPARE(errorCode(real), QString());
     }
 
     void detachedDiskCanBeRolledBack()

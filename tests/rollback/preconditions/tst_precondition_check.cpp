@@ -179,6 +179,26 @@ void PreconditionCheckTest::rule_data()
     }) << defaultSelection << PreconditionKind::InstanceNotExpired
                                                  << QString() << F << Remedy::None << false
                                                  << QStringList { i1, QStringLiteral("financial") };
+    QTest::newRow("subscription expired")
+        << Mutation([](RollbackFacts &f) {
+               f.instance->instanceChargeType = ChargeTypeName::PrePaid;
+               f.instance->expiredTime = f.gatheredAt.addSecs(-3600);
+           })
+        << defaultSelection << PreconditionKind::InstanceNotExpired << QString() << F
+        << Remedy::None << false
+        << QStringList { i1, QStringLiteral("InstanceExpiredOrInArrears") };
+    QTest::newRow("subscription not expired yet") << Mutation([](RollbackFacts &f) {
+        f.instance->instanceChargeType = ChargeTypeName::PrePaid;
+        f.instance->expiredTime = f.gatheredAt.addSecs(3600);
+    }) << defaultSelection << PreconditionKind::InstanceNotExpired
+                                                  << QString() << P << Remedy::None << true
+                                                  << QStringList { i1 };
+    QTest::newRow("pay-as-you-go ExpiredTime does not apply") << Mutation([](RollbackFacts &f) {
+        f.instance->instanceChargeType = ChargeTypeName::PostPaid;
+        f.instance->expiredTime = f.gatheredAt.addSecs(-3600);
+    }) << defaultSelection << PreconditionKind::InstanceNotExpired
+                                                              << QString() << P << Remedy::None
+                                                              << true << QStringList { i1 };
     for (const QString &status : { InstanceStatusName::Running, InstanceStatusName::Starting,
              InstanceStatusName::Stopping }) {
         QTest::addRow("instance %s", qPrintable(status))
@@ -290,6 +310,60 @@ void PreconditionCheckTest::rule_data()
             << everyDisk << PreconditionKind::DiskStatusAllowsReset << d1 << F << Remedy::Refresh
             << false << QStringList { QStringLiteral("Disk d-data1 status: %1").arg(status) };
     }
+    for (const QString &category : { QStringLiteral("ephemeral_ssd"),
+             QStringLiteral("local_ssd_pro"), QStringLiteral("elastic_ephemeral_disk_standard") }) {
+        QTest::addRow("disk category %s", qPrintable(category))
+            << Mutation(
+                   [category](RollbackFacts &f) { diskIn(f, Data1DiskId).category = category; })
+            << everyDisk << PreconditionKind::DiskCategorySupportsReset << d1 << F << Remedy::None
+            << false
+            << QStringList { category, QStringLiteral("DiskCategory.OperationNotSupported") };
+    }
+    QTest::newRow("basic cloud disk can be rolled back") << Mutation([](RollbackFacts &f) {
+        diskIn(f, Data1DiskId).category = QStringLiteral("cloud");
+    }) << everyDisk << PreconditionKind::DiskCategorySupportsReset
+                                                         << d1 << P << Remedy::None << true
+                                                         << QStringList { QStringLiteral("cloud") };
+    QTest::newRow("multi-attach disk")
+        << Mutation([](RollbackFacts &f) {
+               diskIn(f, Data1DiskId).multiAttach = QStringLiteral("Enabled");
+           })
+        << everyDisk << PreconditionKind::DiskCategorySupportsReset << d1 << F << Remedy::None
+        << false << QStringList { QStringLiteral("InvalidOperation.MultiAttachDisk") };
+    QTest::newRow("encrypted snapshot onto a plain disk")
+        << Mutation([](RollbackFacts &f) {
+               Snapshot &snapshot = snapshotIn(f, Data1SnapshotId);
+               snapshot.encrypted = true;
+               snapshot.kmsKeyId = QStringLiteral("key-1");
+           })
+        << everyDisk << PreconditionKind::SnapshotEncryptionMatchesDisk << d1 << F << Remedy::None
+        << false << QStringList { QStringLiteral("key-1"), QStringLiteral("not encrypted") };
+    QTest::newRow("encrypted snapshot, disk under another key")
+        << Mutation([](RollbackFacts &f) {
+               Snapshot &snapshot = snapshotIn(f, Data1SnapshotId);
+               snapshot.encrypted = true;
+               snapshot.kmsKeyId = QStringLiteral("key-1");
+               Disk &disk = diskIn(f, Data1DiskId);
+               disk.encrypted = true;
+               disk.kmsKeyId = QStringLiteral("key-2");
+           })
+        << everyDisk << PreconditionKind::SnapshotEncryptionMatchesDisk << d1 << F << Remedy::None
+        << false << QStringList { QStringLiteral("key-1"), QStringLiteral("key-2") };
+    QTest::newRow("encrypted snapshot, disk under the same key")
+        << Mutation([](RollbackFacts &f) {
+               Snapshot &snapshot = snapshotIn(f, Data1SnapshotId);
+               snapshot.encrypted = true;
+               snapshot.kmsKeyId = QStringLiteral("key-1");
+               Disk &disk = diskIn(f, Data1DiskId);
+               disk.encrypted = true;
+               disk.kmsKeyId = QStringLiteral("key-1");
+           })
+        << everyDisk << PreconditionKind::SnapshotEncryptionMatchesDisk << d1 << P << Remedy::None
+        << true << QStringList { QStringLiteral("key-1") };
+    QTest::newRow("plain snapshot onto an encrypted disk")
+        << Mutation([](RollbackFacts &f) { diskIn(f, Data1DiskId).encrypted = true; }) << everyDisk
+        << PreconditionKind::SnapshotEncryptionMatchesDisk << d1 << P << Remedy::None << true
+        << QStringList { d1 };
     QTest::newRow("disk locked") << Mutation([](RollbackFacts &f) {
         diskIn(f, Data1DiskId).lockReasons = { LockReasonName::Security };
     }) << everyDisk << PreconditionKind::DiskNotLocked

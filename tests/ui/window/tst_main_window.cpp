@@ -14,6 +14,7 @@
 #include "progress/RollbackProgressWindow.h"
 #include "rollback/RollbackDialog.h"
 #include "rollback/RollbackJob.h"
+#include "scenarios/Scenario.h"
 #include "service/EcsService.h"
 #include "session/ConsoleSession.h"
 #include "window/AccountBadge.h"
@@ -137,7 +138,11 @@ void TestMainWindow::listLoadsAndSearches()
 {
     InstanceSnapshotsTab *tab = m_window->instanceSnapshotsTab();
     // Every cn-hangzhou instance snapshot of the demo scenario.
-    QTRY_COMPARE_WITH_TIMEOUT(tab->model()->rowCount(), 10, 10000);
+    int hangzhouGroups = 0;
+    for (const auto &group :
+        ecs::emulator::Scenario::builtIn(QStringLiteral("demo")).snapshotGroups)
+        hangzhouGroups += group.regionId == QLatin1String("cn-hangzhou") ? 1 : 0;
+    QTRY_COMPARE_WITH_TIMEOUT(tab->model()->rowCount(), hangzhouGroups, 10000);
     QVERIFY(proxyRowOf(QStringLiteral("ssg-demo-healthy")) >= 0);
     QVERIFY(m_window->windowTitle().contains(QLatin1String("cn-hangzhou")));
     QVERIFY(m_window->regionSelector()->count() >= 4);
@@ -146,7 +151,7 @@ void TestMainWindow::listLoadsAndSearches()
     QTest::keyClicks(tab->searchField(), QStringLiteral("i-demo-progressing"));
     QCOMPARE(tab->proxy()->rowCount(), 2); // the accomplished group and the progressing one
     tab->searchField()->clear();
-    QCOMPARE(tab->proxy()->rowCount(), 10);
+    QCOMPARE(tab->proxy()->rowCount(), hangzhouGroups);
     QTest::keyClicks(tab->searchField(), QStringLiteral("SSG-DEMO-HEALTHY"));
     QCOMPARE(tab->proxy()->rowCount(), 1);
 }
