@@ -1,8 +1,8 @@
 // ecs-emulator: the emulated ECS service behind its HTTP front, for the sandbox, the
 // interop tests and manual poking. Options are listed in docs/EMULATOR.md.
+#include "AccessKeyOption.h"
 #include "EcsEmulatorServer.h"
 #include "ServiceAdminTarget.h"
-#include "credentials/CredentialFields.h"
 #include "io/BoundedFile.h"
 #include "scenarios/Scenario.h"
 #include "service/EcsService.h"
@@ -75,17 +75,6 @@ std::optional<QJsonObject> readJsonFile(const QString &path, qint64 maxBytes, QS
         return std::nullopt;
     }
     return document.object();
-}
-
-// "ID:SECRET" or "ID:SECRET:STS_TOKEN".
-std::optional<Credential> parseAccessKey(const QString &text)
-{
-    const QStringList parts = text.split(QLatin1Char(':'));
-    if (parts.size() < 2 || parts.size() > 3)
-        return std::nullopt;
-    // The same rule as the app's credentials: pasted whitespace around goes.
-    return CredentialFields::normalize(
-        Credential { parts.at(0), parts.at(1), parts.value(2) }, nullptr);
 }
 
 // "127.0.0.1:0", "[::1]:8080".
@@ -165,8 +154,9 @@ int main(int argc, char *argv[])
                 .arg(Scenario::MaxGeneratedInstances)
                 .arg(Scenario::MaxGeneratedInstanceSnapshots),
             QStringLiteral("regions,instances,groups") },
-        { QStringLiteral("access-key"), QStringLiteral("An accepted AccessKey (repeatable)."),
-            QStringLiteral("ID:SECRET[:STS_TOKEN]") },
+        { QStringLiteral("access-key"),
+            QStringLiteral("An accepted AccessKey (repeatable); an STS token may expire."),
+            QStringLiteral("ID:SECRET[:STS_TOKEN[:expires=yyyy-MM-ddTHH:mm:ssZ]]") },
         { QStringLiteral("faults"), QStringLiteral("A fault plan JSON file (at most 1 MiB)."),
             QStringLiteral("file") },
         { QStringLiteral("state-file"),
@@ -219,10 +209,10 @@ int main(int argc, char *argv[])
     if (keys.isEmpty())
         return fail(QStringLiteral("give at least one --access-key ID:SECRET[:STS_TOKEN]"));
     for (const QString &text : keys) {
-        const std::optional<Credential> credential = parseAccessKey(text);
-        if (!credential)
-            return fail(QStringLiteral("--access-key expects ID:SECRET[:STS_TOKEN]"));
-        error = server.addAccessKey(*credential);
+        const std::optional<AccessKeyOption> key = AccessKeyOption::parse(text, &error);
+        if (!key)
+            return fail(error);
+        error = server.addAccessKey(key->credential, key->tokenExpiresAt);
         if (!error.isEmpty())
             return fail(QStringLiteral("--access-key: ") + error);
     }

@@ -4,10 +4,12 @@
 #include "GuardedTcpServer.h"
 #include "HttpFront.h"
 #include "RequestDecoding.h"
+#include "ResponseFormat.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -20,6 +22,7 @@ struct PendingCall
     QPointer<QTcpSocket> socket;
     std::unique_ptr<QHttpServerResponder> responder;
     QString hostId;
+    ResponseFormat format = ResponseFormat::Xml;
     ActionRequest request;
     CallFaults faults;
     RequestLogEntry entry;
@@ -27,17 +30,20 @@ struct PendingCall
 
 namespace {
 
-void writeJson(QHttpServerResponder &responder, int status, const QByteArray &body,
-    const QString &requestId = {}, int retryAfterMs = -1)
+void writeJson(QHttpServerResponder &responder, int status, const QByteArray &body)
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
     responder.writeHeader("Content-Type", "application/json;charset=utf-8");
     responder.writeHeader("Content-Length", QByteArray::number(body.size()));
-    if (!requestId.isEmpty())
-        responder.writeHeader("x-acs-request-id", requestId.toLatin1());
-    if (retryAfterMs >= 0)
-        responder.writeHeader("x-acs-retry-after", QByteArray::number(retryAfterMs));
     responder.writeBody(body);
+}
+
+// RFC 9110's IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT", always in English.
+QByteArray httpDate(const QDateTime &time)
+{
+    return QLocale::c()
+        .toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+        .toLatin1();
 }
 
 bool isOpen(const QPointer<QTcpSocket> &socket)
@@ -127,7 +133,9 @@ void EcsEmulatorServer::serveApi(const QHttpServerRequest &request, QTcpSocket *
     call->responder
         = std::make_unique<QHttpServerResponder>(HttpFront::responderFor(request, socket));
     const DecodedRequest decoded = decodeRequest(request);
-    call->hostId = QString::fromUtf8(decoded.host);
+    call->hostId = hostIdOf(decoded.host, m_url.host());
+    const FormatChoice format = chooseFormat(decoded);
+    call->format = format.format;
     call->entry.time = QDateTime::currentDateTimeUtc();
     call->entry.requestId = makeRequestId();
     call->entry.method = QString::fromLatin1(decoded.method);
@@ -136,7 +144,9 @@ void EcsEmulatorServer::serveApi(const QHttpServerRequest &request, QTcpSocket *
     if (decoded.method != "GET" && decoded.method != "POST") {
         refusal = gatewayErrors::unsupportedMethod(decoded.method);
     } else if (decoded.path != QLatin1String("/")) {
-        refusal = gatewayErrors::unknownAction(decoded.path);
+        refusal = gatewayErrors::unknownAction();
+    } else if (format.error) {
+        refusal = format.error;
     } else {
         AuthenticationResult auth = m_auth.authenticate(decoded);
         call->entry.scheme = auth.scheme;
@@ -145,7 +155,7 @@ void EcsEmulatorServer::serveApi(const QHttpServerRequest &request, QTcpSocket *
         call->request = { auth.action, auth.apiParameters, auth.accessKeyId };
         refusal = auth.error;
         if (!refusal && !m_handler.hasAction(auth.action))
-            refusal = gatewayErrors::unknownAction(auth.action);
+            refusal = gatewayErrors::unknownAction();
     }
     // Refused calls are logged too (without secrets), so a test sees every arrival.
     call->entry.parameters = refusal
@@ -202,20 +212,30 @@ void EcsEmulatorServer::run(const std::shared_ptr<PendingCall> &call)
 void EcsEmulatorServer::answer(PendingCall &call, const ActionResult &result, int retryAfterMs)
 {
     const QString &requestId = call.entry.requestId;
-    QJsonObject body;
+    QByteArray body;
     int status = 200;
     if (result.error) {
         status = result.error->httpStatus;
-        body = errorBody(*result.error, requestId, call.hostId);
+        body = errorBodyIn(call.format, errorBody(*result.error, requestId, call.hostId));
         call.entry.code = result.error->code;
     } else {
-        body = result.body;
-        body.insert(QStringLiteral("RequestId"), requestId);
+        QJsonObject json = result.body;
+        json.insert(QStringLiteral("RequestId"), requestId);
+        body = successBody(call.format, call.request.action, json);
     }
     call.entry.httpStatus = status;
     if (isOpen(call.socket)) {
-        writeJson(*call.responder, status, QJsonDocument(body).toJson(QJsonDocument::Compact),
-            requestId, retryAfterMs);
+        QHttpServerResponder &responder = *call.responder;
+        responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
+        responder.writeHeader("Content-Type", contentTypeOf(call.format));
+        responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+        responder.writeHeader("x-acs-request-id", requestId.toLatin1());
+        // The service's clock: a client whose timestamp was refused can tell how far off
+        // its own clock is (core's CredentialProblem says so).
+        responder.writeHeader("Date", httpDate(m_auth.now()));
+        if (retryAfterMs >= 0)
+            responder.writeHeader("x-acs-retry-after", QByteArray::number(retryAfterMs));
+        responder.writeBody(body);
         call.entry.outcome = QStringLiteral("answered");
     } else {
         call.entry.outcome = QStringLiteral("clientGone");

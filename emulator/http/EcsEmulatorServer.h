@@ -25,7 +25,8 @@ struct PendingCall;
 
 // The emulator's HTTP front: decodes ECS RPC requests (GET/POST, query and form body),
 // checks V1/V3 signatures against the configured AccessKeys, applies the FaultPlan, hands
-// the call to the ActionHandler and writes the service's JSON answer or error body. Serves
+// the call to the ActionHandler and writes the service's answer or error body, in XML or
+// JSON as the request's Format asks (ResponseFormat), with a Date header. Serves
 // /admin/ to loopback peers. Single-threaded: everything runs on the owning thread's event
 // loop, and added latency answers later without blocking other calls.
 class EcsEmulatorServer : public QObject
@@ -49,8 +50,15 @@ public:
     // http://127.0.0.1:PORT/ (IPv6 in brackets); empty before listen() succeeded.
     QUrl url() const { return m_url; }
 
-    // Returns "" or why the key was refused (no secret; an STS. key without its token).
-    QString addAccessKey(const Credential &credential) { return m_auth.addAccessKey(credential); }
+    // Returns "" or why the key was refused (no secret; an STS. key without its token, or
+    // with a malformed one). An STS token is accepted until `tokenExpiresAt` (if valid).
+    QString addAccessKey(const Credential &credential, const QDateTime &tokenExpiresAt = {})
+    {
+        return m_auth.addAccessKey(credential, tokenExpiresAt);
+    }
+    // The gateway's clock (tests: a service whose time differs from the client's). It dates
+    // the timestamp window, token expiry and every answer's Date header.
+    void setClock(std::function<QDateTime()> clock) { m_auth.setClock(std::move(clock)); }
     RequestAuthenticator &authenticator() { return m_auth; }
     FaultInjector &faults() { return *m_faults; }
     RequestLog &requestLog() { return m_log; }

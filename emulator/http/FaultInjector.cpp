@@ -1,6 +1,7 @@
 #include "FaultInjector.h"
 
 #include "GatewayErrors.h"
+#include "Throttling.h"
 
 #include <QLoggingCategory>
 
@@ -17,12 +18,14 @@ bool matches(const QString &ruleAction, const QString &action)
     return ruleAction.isEmpty() || ruleAction == QLatin1String("*") || ruleAction == action;
 }
 
-ServiceError errorOfKind(const QString &kind)
+ServiceError errorOf(const ErrorRule &rule, const QString &action)
 {
-    if (kind == QLatin1String("ServiceUnavailable"))
+    if (rule.kind == QLatin1String("ServiceUnavailable"))
         return gatewayErrors::serviceUnavailable();
-    if (kind == QLatin1String("Throttling.User"))
-        return gatewayErrors::throttlingUser();
+    if (throttling::isCode(rule.kind)) {
+        return throttling::error(rule.kind,
+            rule.status > 0 ? rule.status : throttling::defaultStatus(rule.kind, action));
+    }
     return gatewayErrors::internalError();
 }
 
@@ -130,7 +133,7 @@ CallFaults FaultInjector::arrive(const QString &action)
         } else if (!hit) {
             continue;
         }
-        faults.error = errorOfKind(rule.kind);
+        faults.error = errorOf(rule, action);
         faults.errorWhen = rule.when;
         faults.retryAfterMs = rule.retryAfterMs;
     }

@@ -1,5 +1,7 @@
 #include "FaultPlan.h"
 
+#include "Throttling.h"
+
 #include <QJsonArray>
 
 namespace ecs::emulator {
@@ -143,11 +145,18 @@ std::optional<FaultPlan> FaultPlan::fromJson(const QJsonObject &json, QString *e
         ErrorRule rule;
         rule.action = reader.string(errors[i], at, "action", any);
         rule.kind = reader.string(errors[i], at, "kind", rule.kind);
+        const bool throttles = throttling::isCode(rule.kind);
         if (rule.kind != QLatin1String("InternalError")
-            && rule.kind != QLatin1String("ServiceUnavailable")
-            && rule.kind != QLatin1String("Throttling.User")) {
+            && rule.kind != QLatin1String("ServiceUnavailable") && !throttles) {
             reader.fail(at + QLatin1String(".kind"),
-                QStringLiteral("expected InternalError, ServiceUnavailable or Throttling.User"));
+                QStringLiteral("expected InternalError, ServiceUnavailable, Throttling, "
+                               "Throttling.User, Throttling.Api or Throttling.Resource"));
+        }
+        rule.status = reader.count(errors[i], at, "status", 0);
+        if (errors[i].contains(QLatin1String("status"))
+            && (!throttles || !throttling::isStatus(rule.status))) {
+            reader.fail(at + QLatin1String(".status"),
+                QStringLiteral("expected 400, 403 or 429, for a Throttling kind only"));
         }
         rule.rate = reader.rate(errors[i], at);
         rule.next = reader.count(errors[i], at, "next", 0);
@@ -261,6 +270,8 @@ QJsonObject FaultPlan::toJson() const
             { QStringLiteral("when"), momentName(rule.when) } };
         if (rule.retryAfterMs >= 0)
             item.insert(QStringLiteral("retryAfterMs"), rule.retryAfterMs);
+        if (rule.status > 0)
+            item.insert(QStringLiteral("status"), rule.status);
         errorsJson.append(item);
     }
     QJsonArray dropsJson;

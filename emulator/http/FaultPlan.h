@@ -29,7 +29,10 @@ struct LatencyRule
 struct ErrorRule
 {
     QString action = QStringLiteral("*");
-    QString kind = QStringLiteral("InternalError"); // | "ServiceUnavailable" | "Throttling.User"
+    // "InternalError" (500) | "ServiceUnavailable" (503) | "Throttling" | "Throttling.User" |
+    // "Throttling.Api" | "Throttling.Resource"
+    QString kind = QStringLiteral("InternalError");
+    int status = 0; // throttling only: 400, 403 or 429; 0: what the service sends for the action
     double rate = 0.0; // probability per matching call
     int next = 0; // the next N matching calls fail for sure (used before `rate`)
     int retryAfterMs = -1; // x-acs-retry-after when >= 0

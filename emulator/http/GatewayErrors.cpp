@@ -17,6 +17,14 @@ ServiceError error(int status, const char *code, QString message)
 
 } // namespace
 
+ServiceError missingCommonParameter(const QString &name)
+{
+    // Seen on Alibaba Cloud gateways: {"Code":"MissingTimestamp","Message":"Timestamp is
+    // mandatory for this action."}.
+    return ServiceError { 400, QLatin1String("Missing") + name,
+        name + QLatin1String(" is mandatory for this action.") };
+}
+
 ServiceError missingParameter(const QString &name)
 {
     return error(400, "MissingParameter",
@@ -25,10 +33,17 @@ ServiceError missingParameter(const QString &name)
             .arg(name));
 }
 
-ServiceError invalidVersion(const QString &version)
+ServiceError invalidVersion()
 {
-    return error(400, "InvalidVersion",
-        QStringLiteral("Specified parameter Version is not valid: \"%1\".").arg(version));
+    return error(
+        400, "InvalidVersion", QStringLiteral("Specified parameter Version is not valid."));
+}
+
+ServiceError invalidFormat(const QString &format)
+{
+    return error(400, "InvalidParameter.Format",
+        QStringLiteral("Specified parameter Format \"%1\" is not valid: use XML or JSON.")
+            .arg(format));
 }
 
 ServiceError unknownAccessKey()
@@ -37,20 +52,28 @@ ServiceError unknownAccessKey()
         404, "InvalidAccessKeyId.NotFound", QStringLiteral("Specified access key is not found."));
 }
 
-ServiceError signatureDoesNotMatch(const QByteArray &serverStringToSign)
+ServiceError v1SignatureMismatch(const QByteArray &serverStringToSign)
 {
-    // The real gateway appends its string-to-sign (REFERENCE §0.3); it holds no secret and
-    // is the quickest way to see which byte a client signed differently.
-    return error(400, "SignatureDoesNotMatch",
-        QStringLiteral("Specified signature is not matched with our calculation. server string "
-                       "to sign is:")
+    // The string-to-sign holds no secret (the STS token in it is redacted by clients) and is
+    // the quickest way to see which byte a client signed differently.
+    return error(400, "IncompleteSignature",
+        QStringLiteral("The request signature does not conform to Aliyun standards. server "
+                       "string to sign is:")
             + QString::fromUtf8(serverStringToSign));
+}
+
+ServiceError v3SignatureMismatch(const QByteArray &serverStringToSign)
+{
+    return error(400, "SignatureDoesNotMatch",
+        QStringLiteral("Specified signature does not match our calculation. server "
+                       "StringToSign is [")
+            + QString::fromUtf8(serverStringToSign) + QLatin1Char(']'));
 }
 
 ServiceError bodyHashMismatch()
 {
     return error(400, "SignatureDoesNotMatch",
-        QStringLiteral("Specified signature is not matched with our calculation: "
+        QStringLiteral("Specified signature does not match our calculation: "
                        "x-acs-content-sha256 is not the SHA-256 of the request body."));
 }
 
@@ -85,24 +108,28 @@ ServiceError nonceUsed()
         400, "SignatureNonceUsed", QStringLiteral("Specified signature nonce was used already."));
 }
 
-ServiceError missingSecurityToken()
-{
-    return error(400, "MissingSecurityToken",
-        QStringLiteral("The STS access key requires a security token (SecurityToken or "
-                       "x-acs-security-token)."));
-}
-
 ServiceError securityTokenMismatch()
 {
     return error(400, "InvalidSecurityToken.MismatchWithAccessKey",
-        QStringLiteral("Specified security token does not match the access key."));
+        QStringLiteral("Specified SecurityToken mismatch with the AccessKey."));
 }
 
-ServiceError unknownAction(const QString &action)
+ServiceError securityTokenExpired()
 {
-    return error(404, "InvalidApi.NotFound",
-        QStringLiteral("Specified api \"%1\" is not found, please check your url and method.")
-            .arg(action));
+    return error(
+        400, "InvalidSecurityToken.Expired", QStringLiteral("Specified SecurityToken is expired."));
+}
+
+ServiceError securityTokenMalformed()
+{
+    return error(400, "InvalidSecurityToken.Malformed",
+        QStringLiteral("Specified SecurityToken is malformed."));
+}
+
+ServiceError unknownAction()
+{
+    return error(404, "InvalidAction.NotFound",
+        QStringLiteral("Specified api is not found, please check your url and method."));
 }
 
 ServiceError unsupportedMethod(const QByteArray &method)
@@ -125,17 +152,19 @@ ServiceError serviceUnavailable()
         QStringLiteral("The request has failed due to a temporary failure of the server."));
 }
 
-ServiceError throttlingUser()
-{
-    return error(
-        400, "Throttling.User", QStringLiteral("Request was denied due to user flow control."));
-}
-
 } // namespace gatewayErrors
 
 QString makeRequestId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces).toUpper();
+}
+
+QString hostIdOf(const QByteArray &hostHeader, const QString &fallback)
+{
+    // QUrl splits "host:port", "[::1]:8080" and punycode the way a client wrote them.
+    const QUrl url(QLatin1String("http://") + QString::fromLatin1(hostHeader.trimmed()));
+    const QString host = url.isValid() ? url.host() : QString();
+    return host.isEmpty() ? fallback : host;
 }
 
 QJsonObject errorBody(const ServiceError &error, const QString &requestId, const QString &hostId)

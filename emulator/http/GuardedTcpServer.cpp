@@ -85,9 +85,9 @@ void GuardedSocket::refuse(const ServiceError &error)
     m_connectingOurs = false;
 
     const QString requestId = makeRequestId();
-    const QByteArray body
-        = QJsonDocument(errorBody(error, requestId, QString::fromUtf8(m_framing.host())))
-              .toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(
+        errorBody(error, requestId, hostIdOf(m_framing.host(), localAddress().toString())))
+                                .toJson(QJsonDocument::Compact);
     write("HTTP/1.1 " + QByteArray::number(error.httpStatus) + ' ' + reasonPhrase(error.httpStatus)
         + "\r\n" + "Content-Type: application/json;charset=utf-8\r\n" + "Content-Length: "
         + QByteArray::number(body.size()) + "\r\n" + "x-acs-request-id: " + requestId.toLatin1()

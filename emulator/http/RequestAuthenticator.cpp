@@ -1,5 +1,6 @@
 #include "RequestAuthenticator.h"
 
+#include "AccessKeyOption.h"
 #include "GatewayErrors.h"
 #include "api/signing/SignatureV1.h"
 #include "api/signing/SignatureV3.h"
@@ -60,13 +61,24 @@ std::optional<V3Authorization> parseAuthorization(const QByteArray &value)
 
 } // namespace
 
-QString RequestAuthenticator::addAccessKey(const Credential &credential)
+QString RequestAuthenticator::addAccessKey(
+    const Credential &credential, const QDateTime &tokenExpiresAt)
 {
     if (!credential.isComplete())
         return QStringLiteral("an access key needs an ID and a secret");
     if (credential.accessKeyId.startsWith(QLatin1String("STS.")) && !credential.isSts())
         return QStringLiteral("an STS. access key needs its security token");
+    // A token no request could match would only ever answer Malformed: say so now.
+    if (credential.isSts() && !securityTokens::isWellFormed(credential.securityToken))
+        return QStringLiteral("the security token must be base64, at most %1 characters")
+            .arg(securityTokens::maxLength);
+    if (tokenExpiresAt.isValid() && !credential.isSts())
+        return QStringLiteral("only an STS key's token can expire");
     m_keys.insert(credential.accessKeyId, credential);
+    if (tokenExpiresAt.isValid())
+        m_tokenExpiry.insert(credential.accessKeyId, tokenExpiresAt);
+    else
+        m_tokenExpiry.remove(credential.accessKeyId);
     return {};
 }
 
@@ -123,15 +135,15 @@ AuthenticationResult RequestAuthenticator::authenticateV1(const DecodedRequest &
 
     for (const char *name : { "Action", "Version" }) {
         if (parameters.value(QString::fromLatin1(name)).isEmpty())
-            return refuse(gatewayErrors::missingParameter(QString::fromLatin1(name)));
+            return refuse(gatewayErrors::missingCommonParameter(QString::fromLatin1(name)));
     }
     if (parameters.value(QStringLiteral("Version")) != apiVersion)
-        return refuse(gatewayErrors::invalidVersion(parameters.value(QStringLiteral("Version"))));
+        return refuse(gatewayErrors::invalidVersion());
     result.scheme = QStringLiteral("V1");
     for (const char *name : { "AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion",
              "SignatureNonce", "Timestamp" }) {
         if (parameters.value(QString::fromLatin1(name)).isEmpty())
-            return refuse(gatewayErrors::missingParameter(QString::fromLatin1(name)));
+            return refuse(gatewayErrors::missingCommonParameter(QString::fromLatin1(name)));
     }
     const QString method = parameters.value(QStringLiteral("SignatureMethod"));
     if (method != QLatin1String("HMAC-SHA1"))
@@ -151,7 +163,7 @@ AuthenticationResult RequestAuthenticator::authenticateV1(const DecodedRequest &
     const QByteArray expected
         = signing::v1Signature(request.method, parameters, credential->accessKeySecret);
     if (!sameBytes(expected, parameters.value(QStringLiteral("Signature")).toUtf8()))
-        return refuse(gatewayErrors::signatureDoesNotMatch(
+        return refuse(gatewayErrors::v1SignatureMismatch(
             signing::v1StringToSign(request.method, parameters)));
     if (!m_nonces.useOnce(
             result.accessKeyId, parameters.value(QStringLiteral("SignatureNonce")), m_clock()))
@@ -175,7 +187,7 @@ AuthenticationResult RequestAuthenticator::authenticateV3(const DecodedRequest &
     if (version.isEmpty())
         return refuse(gatewayErrors::missingParameter(QStringLiteral("x-acs-version")));
     if (version != apiVersion)
-        return refuse(gatewayErrors::invalidVersion(version));
+        return refuse(gatewayErrors::invalidVersion());
     result.scheme = QStringLiteral("V3");
 
     const std::optional<V3Authorization> authorization
@@ -222,8 +234,7 @@ AuthenticationResult RequestAuthenticator::authenticateV3(const DecodedRequest &
     const QByteArray stringToSign = signing::v3StringToSign(canonical);
     if (!sameBytes(signing::v3Signature(stringToSign, credential->accessKeySecret),
             authorization->signature)) {
-        return refuse(gatewayErrors::signatureDoesNotMatch(
-            stringToSign + "\nserver canonical request is:" + canonical));
+        return refuse(gatewayErrors::v3SignatureMismatch(stringToSign));
     }
     if (!m_nonces.useOnce(result.accessKeyId,
             QString::fromUtf8(request.header("x-acs-signature-nonce")), m_clock()))
@@ -257,9 +268,15 @@ std::optional<ServiceError> RequestAuthenticator::checkKeyAndToken(
         return gatewayErrors::unknownAccessKey();
     if (found->isSts()) {
         if (securityToken.isEmpty())
-            return gatewayErrors::missingSecurityToken();
+            return gatewayErrors::missingCommonParameter(QStringLiteral("SecurityToken"));
+        if (!securityTokens::isWellFormed(securityToken))
+            return gatewayErrors::securityTokenMalformed();
         if (!sameBytes(securityToken.toUtf8(), found->securityToken.toUtf8()))
             return gatewayErrors::securityTokenMismatch();
+        // Only the right token can have expired; a wrong one says so first.
+        const QDateTime expiry = m_tokenExpiry.value(accessKeyId);
+        if (expiry.isValid() && m_clock() >= expiry)
+            return gatewayErrors::securityTokenExpired();
     }
     *credential = &*found;
     return std::nullopt;

@@ -20,6 +20,7 @@ HttpResult HttpResult::of(QNetworkReply *reply)
     result.json = QJsonDocument::fromJson(result.body).object();
     result.contentType = reply->rawHeader("Content-Type");
     result.retryAfter = reply->rawHeader("x-acs-retry-after");
+    result.date = reply->rawHeader("Date");
     return result;
 }
 

@@ -20,6 +20,7 @@ struct HttpResult
     QJsonObject json;
     QByteArray contentType;
     QByteArray retryAfter;
+    QByteArray date; // the service's clock (RFC 9110 IMF-fixdate)
 
     static HttpResult of(QNetworkReply *reply);
 };

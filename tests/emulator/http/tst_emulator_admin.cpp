@@ -263,7 +263,7 @@ void TestEmulatorAdmin::requestLogKeepsNoSecrets()
     }
     QCOMPARE(summary,
         QStringList({ QStringLiteral("ResetDisks V1 200 "), QStringLiteral("ResetDisks V3 200 "),
-            QStringLiteral("DescribeRegions V1 400 SignatureDoesNotMatch") }));
+            QStringLiteral("DescribeRegions V1 400 IncompleteSignature") }));
     // Only API parameters are logged (above); no secret or token anywhere.
     for (const char *secret : { "admin-secret-value", "admin-token-value" })
         QVERIFY2(!result.body.contains(secret), secret);

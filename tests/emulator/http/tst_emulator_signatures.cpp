@@ -124,8 +124,8 @@ void TestEmulatorSignatures::v1FormBodyAndGetQuery()
         = m_client->v1Parameters(QStringLiteral("DescribeRegions"), regionParameters, "GET");
     result = waitForResult(
         m_client->sendRaw("POST", {}, formHeader(), signing::encodedQuery(signedForGet)));
-    QCOMPARE(result.json.value(QLatin1String("Code")).toString(),
-        QStringLiteral("SignatureDoesNotMatch"));
+    QCOMPARE(
+        result.json.value(QLatin1String("Code")).toString(), QStringLiteral("IncompleteSignature"));
 
     // Split between query and body works too.
     const ApiParameters split
@@ -168,22 +168,27 @@ void TestEmulatorSignatures::v1Refusals_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
     QTest::newRow("tampered parameter") << "RegionId"
-                                        << "cn-beijing" << 400 << "SignatureDoesNotMatch";
+                                        << "cn-beijing" << 400 << "IncompleteSignature";
     QTest::newRow("wrong signature")
         << "Signature"
-        << "AAAAAAAAAAAAAAAAAAAAAAAAAAA=" << 400 << "SignatureDoesNotMatch";
+        << "AAAAAAAAAAAAAAAAAAAAAAAAAAA=" << 400 << "IncompleteSignature";
     QTest::newRow("unknown key") << "AccessKeyId"
                                  << "LTAIunknown" << 404 << "InvalidAccessKeyId.NotFound";
+    // Missing common parameters are named in the code itself (ERROR-CODES.md).
     QTest::newRow("no Action") << "-Action"
-                               << "" << 400 << "MissingParameter";
+                               << "" << 400 << "MissingAction";
     QTest::newRow("no Version") << "-Version"
-                                << "" << 400 << "MissingParameter";
+                                << "" << 400 << "MissingVersion";
     QTest::newRow("other Version") << "Version"
                                    << "2016-03-14" << 400 << "InvalidVersion";
     QTest::newRow("no Signature") << "-Signature"
-                                  << "" << 400 << "MissingParameter";
+                                  << "" << 400 << "MissingSignature";
     QTest::newRow("no nonce") << "-SignatureNonce"
-                              << "" << 400 << "MissingParameter";
+                              << "" << 400 << "MissingSignatureNonce";
+    QTest::newRow("no Timestamp") << "-Timestamp"
+                                  << "" << 400 << "MissingTimestamp";
+    QTest::newRow("no AccessKeyId") << "-AccessKeyId"
+                                    << "" << 400 << "MissingAccessKeyId";
     QTest::newRow("other method") << "SignatureMethod"
                                   << "HMAC-SHA256" << 400 << "InvalidSignatureMethod";
     QTest::newRow("timestamp format") << "Timestamp"
@@ -222,8 +227,8 @@ void TestEmulatorSignatures::v1MismatchShowsServerStringToSign()
         = waitForResult(m_client->sendRaw("GET", signing::encodedQuery(all), {}));
     QCOMPARE(result.status, 400);
     QCOMPARE(result.json.value(QLatin1String("Message")).toString(),
-        QStringLiteral(
-            "Specified signature is not matched with our calculation. server string to sign is:")
+        QStringLiteral("The request signature does not conform to Aliyun standards. server "
+                       "string to sign is:")
             + QString::fromLatin1(signing::v1StringToSign("GET", all)));
 }
 
@@ -301,7 +306,7 @@ void TestEmulatorSignatures::v3FormBodyCoveredByBodyHash()
     input.method = "POST";
     input.body = body;
     input.headers = { { "host", signing::hostHeaderFor(m_server->url()) },
-        { "content-type", "application/x-www-form-urlencoded" },
+        { "content-type", "application/x-www-form-urlencoded" }, { "accept", "application/json" },
         { "x-acs-action", "DescribeRegions" }, { "x-acs-version", "2014-05-26" },
         { "x-acs-date", signing::formatTimestamp(QDateTime::currentDateTimeUtc()).toLatin1() },
         { "x-acs-signature-nonce", signing::makeNonce().toLatin1() },
@@ -342,7 +347,7 @@ void TestEmulatorSignatures::v3ExtraSignedHeadersOfTheJsSdk()
         { "x-acs-signature-nonce", signing::makeNonce().toLatin1() },
         { "x-acs-content-sha256", signing::sha256Hex({}) },
         { "x-acs-credentials-provider", "static_ak" },
-        { "x-acs-accesskey-id", key.accessKeyId.toLatin1() } };
+        { "x-acs-accesskey-id", key.accessKeyId.toLatin1() }, { "accept", "application/json" } };
     const auto names = signing::v3DefaultSignedHeaders(input);
     QVERIFY(names.contains("x-acs-credentials-provider"));
     auto headers = input.headers;
